@@ -1,0 +1,36 @@
+"""th: Torch7's `th` console rebuilt in Python.
+
+The Lua engine lives in `th.lua`; Torch7's packages (`torch`, `nn`, `optim`, `gnuplot`,
+...) are Python packages under `th/`, importable from Python and `require`-able from
+Lua through one registry (`th.lua.registry`).
+
+    >>> from th import torch
+    >>> torch.ones(2, 3).sum()
+    6.0
+
+Importing `th` is cheap: packages load on first use, and numba compiles lazily.
+"""
+import importlib
+
+from th.lua import registry as _registry
+
+# Lua name -> Python module implementing it. `require 'nn'` imports th.nn on demand.
+_PACKAGES = {
+    "torch": "th.torch",
+    "nn": "th.nn",
+    "optim": "th.optim",
+    "gnuplot": "th.gnuplot",
+    "paths": "th.paths",
+    "sys": "th.sys",
+    "xlua": "th.xlua",
+}
+
+for _name, _module in _PACKAGES.items():
+    _registry.register_module(_name, _module)
+
+
+def __getattr__(name):
+    # `from th import torch, nn` without importing every package at `import th`.
+    if name in _PACKAGES:
+        return importlib.import_module(_PACKAGES[name])
+    raise AttributeError(f"module 'th' has no attribute {name!r}")
