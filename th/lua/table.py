@@ -32,6 +32,10 @@ TRUE_KEY = _BoolKey(True)
 FALSE_KEY = _BoolKey(False)
 
 
+def _table_call(t, args):
+    raise TypeError("'LuaTable' object is not callable")
+
+
 class TableKeyError(Exception):
     """A nil or NaN key was used to store into a table (Lua's 'table index is nil')."""
 
@@ -233,6 +237,10 @@ class LuaTable:
 
     def __len__(self):
         return self.length()
+
+    def __call__(self, *args):
+        # Lua's __call metamethod; th.lua.runtime installs the handler.
+        return _table_call(self, args)
 
     def __bool__(self):
         # Every table is true in Lua, even an empty one.

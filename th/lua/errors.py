@@ -1,0 +1,251 @@
+"""Lua errors: the exception classes, chunk positions, and turning Python errors into Lua's.
+
+Compiled chunks register here (`register_chunk`): each gets a unique Python filename, a
+Lua chunk name for messages (`stdin`, `x.lua`, `[string "..."]`) and a table of "sites".
+The compiler gives every operation that can fail (call, index, arithmetic, ...) a site
+number and stores it as the Python node's `col_offset`; so the failing bytecode of any
+Lua frame leads back, through `co_positions()`, to the Lua line *and* to the variable
+names Lua puts in its messages ("attempt to call global 'foo' (a nil value)").
+
+Errors are positioned lazily where possible: a Python TypeError raised by the
+interpreter inside Lua code (calling nil, say) is converted at the boundary that catches
+it (pcall, Runtime.execute, coroutine.resume) by `to_lua_error`.
+"""
+import linecache
+import os
+import sys
+
+from th.lua.lib.args import typename
+
+# ---- the exception classes ------------------------------------------------------
+
+
+class LuaError(Exception):
+    """A Lua error: `.value` is the Lua error value (usually a message string)."""
+
+    def __init__(self, value, traceback=None):
+        super().__init__(value)
+        self.value = value
+        self.lua_traceback = traceback
+
+    def __str__(self):
+        v = self.value
+        if type(v) is str:
+            return v
+        from th.lua.runtime import tostring
+        if v is None:
+            return "nil"
+        try:
+            return tostring(v)
+        except Exception:
+            return object.__repr__(v)
+
+
+class LuaSyntaxError(LuaError):
+    """A syntax error: `.chunkname`, `.line`, `.at_eof` (input merely unfinished)."""
+
+    def __init__(self, message, chunkname, line, at_eof=False):
+        super().__init__(message)
+        self.chunkname = chunkname
+        self.line = line
+        self.at_eof = at_eof
+
+
+class CompilerBug(Exception):
+    """An internal error of the compiler (never the user's fault)."""
+
+
+# ---- chunk registry -------------------------------------------------------------
+
+
+class Chunk:
+    """What the runtime knows about one compiled chunk."""
+    __slots__ = ("key", "name", "sites", "source")
+
+    def __init__(self, key, name, source):
+        self.key = key          # unique Python co_filename
+        self.name = name        # the name Lua messages show
+        self.sites = [None]     # site number -> (kind, names...)
+        self.source = source
+
+
+_chunks = {}
+_counter = [0]
+
+
+def display_chunkname(chunkname):
+    """Lua's luaO_chunkid: '=stdin' -> 'stdin', '@f.lua' -> 'f.lua', else [string "..."]."""
+    if chunkname.startswith("="):
+        return chunkname[1:60]
+    if chunkname.startswith("@"):
+        name = chunkname[1:]
+        if len(name) > 52:
+            name = "..." + name[-52:]
+        return name
+    n = min(len(chunkname), 43)     # LUA_IDSIZE less the decoration
+    nl = chunkname.find("\n")
+    if 0 <= nl < n:
+        n = nl
+    if n < len(chunkname):
+        return '[string "' + chunkname[:n] + '..."]'
+    return '[string "' + chunkname + '"]'
+
+
+def register_chunk(chunkname, source):
+    """A new Chunk for `chunkname` (Lua style); its key is unique per compilation."""
+    _counter[0] += 1
+    base = chunkname[1:] if chunkname[:1] in "=@" else "string"
+    key = f"<lua:{os.path.basename(base)[:40]}#{_counter[0]}>"
+    chunk = Chunk(key, display_chunkname(chunkname), source)
+    _chunks[key] = chunk
+    # Tracebacks and pdb show the Lua source lines.
+    lines = source.splitlines(True)
+    linecache.cache[key] = (len(source), None, lines, key)
+    return chunk
+
+
+def chunk_of(code):
+    """The Chunk a Python code object was compiled from, or None (not Lua)."""
+    return _chunks.get(code.co_filename)
+
+
+def is_lua_frame(frame):
+    return frame.f_code.co_filename in _chunks
+
+
+# ---- positions ------------------------------------------------------------------
+
+
+def _site(code, lasti):
+    chunk = _chunks.get(code.co_filename)
+    if chunk is None or lasti < 0:
+        return None, None
+    for i, pos in enumerate(code.co_positions()):
+        if i == lasti // 2:
+            line, _, col, _ = pos
+            site = chunk.sites[col] if col is not None and 0 < col < len(chunk.sites) else None
+            return line, site
+    return None, None
+
+
+def frame_position(frame):
+    """(line, site) of the instruction a Lua frame is executing."""
+    line, site = _site(frame.f_code, frame.f_lasti)
+    if line is None:
+        line = frame.f_lineno
+    return line, site
+
+
+def lua_frames(level=1):
+    """Lua frames on the current Python stack, innermost first, from `level` frames up."""
+    f = sys._getframe(level + 1)
+    while f is not None:
+        if f.f_code.co_filename in _chunks:
+            yield f
+        f = f.f_back
+
+
+def where(level=1):
+    """Lua's luaL_where: "chunk:line: " for the level-th Lua function up the stack, else ''."""
+    # level 1 = the Lua function that called the library function calling where().
+    for i, f in enumerate(lua_frames(2)):
+        if i == level - 1:
+            line, _ = frame_position(f)
+            return f"{_chunks[f.f_code.co_filename].name}:{line}: "
+    return ""
+
+
+def current_site():
+    """(prefix "chunk:line: ", site) for the innermost Lua frame, from a runtime helper."""
+    for f in lua_frames(2):
+        line, site = frame_position(f)
+        return f"{_chunks[f.f_code.co_filename].name}:{line}: ", site
+    return "", None
+
+
+# ---- messages with variable names ------------------------------------------------
+
+
+def describe(site, operand=0):
+    """Lua's variable description for an operand of a site: "local 'x'", or ''."""
+    if site is None:
+        return ""
+    names = site[1]
+    if operand < len(names) and names[operand]:
+        return names[operand] + " "
+    return ""
+
+
+def type_error_message(op, value, site, operand=0):
+    """"attempt to <op> <local 'x' >(a <type> value)"."""
+    return f"attempt to {op} {describe(site, operand)}(a {typename(value)} value)"
+
+
+def op_error(op, value, operand=0):
+    """A positioned LuaError for a runtime helper: attempt to `op` `value`."""
+    prefix, site = current_site()
+    return LuaError(prefix + type_error_message(op, value, site, operand))
+
+
+# ---- converting Python exceptions ------------------------------------------------
+
+_PY_TYPES = {"NoneType": "nil", "int": "number", "float": "number", "str": "string",
+             "bool": "boolean", "LuaTable": "table", "function": "function",
+             "builtin_function_or_method": "function"}
+
+_SITE_VERBS = {"call": "call", "index": "index", "arith": "perform arithmetic on"}
+
+
+def _innermost_lua(tb):
+    """(frame, lasti, is_last) of the innermost Lua frame in a traceback."""
+    found = None
+    last = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename in _chunks:
+            found = (tb.tb_frame, tb.tb_lasti)
+        last = tb
+        tb = tb.tb_next
+    if found is None:
+        return None, None, False
+    return found[0], found[1], last.tb_frame is found[0]
+
+
+def to_lua_error(exc):
+    """The LuaError that a Python exception caught at a Lua boundary stands for.
+
+    LuaErrors pass unchanged. RecursionError becomes "stack overflow". A TypeError raised
+    by the interpreter inside Lua code (e.g. calling nil) gets Lua's wording with the
+    variable name; any other library exception gets the calling Lua line prefixed.
+    """
+    if isinstance(exc, LuaError):
+        return exc
+    frame, lasti, in_lua = _innermost_lua(exc.__traceback__)
+    prefix = ""
+    site = None
+    if frame is not None:
+        line, site = _site(frame.f_code, lasti)
+        if line is None:
+            line = frame.f_lineno
+        prefix = f"{_chunks[frame.f_code.co_filename].name}:{line}: "
+    if isinstance(exc, RecursionError):
+        err = LuaError(prefix + "stack overflow")
+    elif in_lua and isinstance(exc, TypeError) and site is not None:
+        err = LuaError(prefix + _interpreter_type_error(exc, site))
+    else:
+        msg = str(exc)
+        if isinstance(exc, (KeyError,)) and exc.args:
+            msg = str(exc.args[0])
+        err = LuaError(prefix + msg)
+    err.__cause__ = exc
+    if os.environ.get("TH_TRACEBACK"):
+        err.python_traceback = exc
+    return err
+
+
+def _interpreter_type_error(exc, site):
+    text = str(exc)
+    kind = site[0]
+    if kind == "call" and "not callable" in text:
+        pytype = text.split("'")[1] if "'" in text else ""
+        return f"attempt to call {describe(site, 0)}(a {_PY_TYPES.get(pytype, 'userdata')} value)"
+    return text
