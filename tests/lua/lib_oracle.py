@@ -1,0 +1,100 @@
+"""Reference Lua 5.1 (lupa.lua51) as an oracle for the standard library unit tests.
+
+`same(fn, "string.find", "hello", "l+")` calls our Python implementation `fn` with the
+Python arguments and reference Lua 5.1 with the same call written as Lua, then asserts
+that both return the same values or fail with the same message (position prefix
+stripped). Strings cross as latin-1, one character per byte, as th represents them.
+"""
+import math
+import re
+
+import pytest
+
+from th.lua.lib.args import number_to_string
+from th.lua.table import LuaTable
+
+lua51 = pytest.importorskip("lupa.lua51")
+
+_L = lua51.LuaRuntime(encoding="latin-1", unpack_returned_tuples=True)
+_L.execute("""
+function __pack(...) return {n = select('#', ...), ...} end
+function __show(v)
+  if type(v) == 'number' then return 'n:' .. tostring(v) end
+  if type(v) == 'string' then return 's:' .. v end
+  return type(v) .. ':' .. (type(v) == 'table' and '' or tostring(v))
+end
+""")
+_POSITION = re.compile(r'^\[string "[^"]*"\]:\d+: ')
+
+
+def lua_literal(v):
+    """Python value -> Lua source text for it."""
+    if v is None:
+        return "nil"
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    if isinstance(v, (int, float)):
+        if v != v:
+            return "(0/0)"
+        if v in (math.inf, -math.inf):
+            return "(1/0)" if v > 0 else "(-1/0)"
+        return repr(v)
+    if isinstance(v, str):
+        return '"' + "".join(c if c.isalnum() or c in " _" else "\\%03d" % ord(c) for c in v) + '"'
+    if isinstance(v, (list, tuple)):
+        return "{" + ", ".join(lua_literal(x) for x in v) + "}"
+    raise TypeError(v)
+
+
+def lua_eval(code):
+    """Run `return <code>` in Lua 5.1 -> ("ok", shown values) or ("error", message)."""
+    shown = _L.execute(f"""
+      local r = __pack(pcall(function() return {code} end))
+      local n = r.n
+      local out = {{}}
+      for i = 2, n do out[#out + 1] = __show(r[i]) end
+      if not r[1] then return 'error', r[2] end
+      return 'ok', table.concat(out, '\\1')
+    """)
+    status, text = shown
+    if status == "error":
+        return "error", _POSITION.sub("", text)
+    return "ok", text
+
+
+def show(v):
+    if isinstance(v, bool):
+        return f"boolean:{'true' if v else 'false'}"
+    if v is None:
+        return "nil:nil"
+    if isinstance(v, (int, float)):
+        return "n:" + number_to_string(v)
+    if isinstance(v, str):
+        return "s:" + v
+    if isinstance(v, LuaTable):
+        return "table:"
+    if callable(v):
+        return "function:"
+    raise TypeError(v)
+
+
+def py_eval(fn, *args):
+    """Call our implementation -> ("ok", shown values) or ("error", message)."""
+    try:
+        r = fn(*args)
+    except Exception as e:  # library errors are plain exceptions with Lua's message
+        return "error", str(e)
+    if not isinstance(r, tuple):
+        r = (r,)
+    # Lua drops trailing nothing but keeps explicit nils; so do we (None -> nil).
+    return "ok", "\1".join(show(v) for v in r)
+
+
+def same(fn, lua_name, *args):
+    """Assert our `fn(*args)` and Lua 5.1's `lua_name(args...)` agree."""
+    code = f"{lua_name}({', '.join(lua_literal(a) for a in args)})"
+    expected = lua_eval(code)
+    got = py_eval(fn, *args)
+    assert got == expected, code
