@@ -92,9 +92,38 @@ def py_eval(fn, *args):
     return "ok", "\1".join(show(v) for v in r)
 
 
+def to_lua(v):
+    """Python lists (nested) -> LuaTable, as lua_literal writes them for Lua."""
+    if isinstance(v, (list, tuple)):
+        return LuaTable.from_list([to_lua(x) for x in v])
+    return v
+
+
 def same(fn, lua_name, *args):
-    """Assert our `fn(*args)` and Lua 5.1's `lua_name(args...)` agree."""
+    """Assert our `fn(*args)` and Lua 5.1's `lua_name(args...)` agree (lists are tables)."""
     code = f"{lua_name}({', '.join(lua_literal(a) for a in args)})"
     expected = lua_eval(code)
-    got = py_eval(fn, *args)
+    got = py_eval(fn, *(to_lua(a) for a in args))
     assert got == expected, code
+
+
+_L.execute("""
+function __dump(t)
+  local out = {}
+  for i = 1, table.maxn(t) do out[i] = tostring(t[i]) end
+  return table.concat(out, ',')
+end
+""")
+
+
+def dump(t):
+    """Python twin of the Lua helper `__dump(t)`: t[1..maxn] as "v1,v2,nil,..."."""
+    from th.lua.runtime import tostring
+    keys = [k for k, _ in t.items() if isinstance(k, (int, float)) and k >= 1]
+    top = int(max(keys, default=0))
+    return ",".join(tostring(t.get(i)) for i in range(1, top + 1))
+
+
+def lua_run(code):
+    """Run a Lua 5.1 chunk (its `return` values shown as lua_eval shows them)."""
+    return lua_eval(f"(function() {code} end)()")
