@@ -29,6 +29,14 @@ for _name, _module in _PACKAGES.items():
     _registry.register_module(_name, _module)
 
 
+def _open_xlua(runtime):
+    # Loading xlua also adds string.split, table.splice, xprint, ... to that runtime.
+    return importlib.import_module("th.xlua").open_lib(runtime)
+
+
+_registry.register("xlua", _open_xlua)
+
+
 def __getattr__(name):
     # `from th import torch, nn` without importing every package at `import th`.
     if name in _PACKAGES:
