@@ -178,7 +178,10 @@ def describe(site, operand=0):
 
 def type_error_message(op, value, site, operand=0):
     """"attempt to <op> <local 'x' >(a <type> value)"."""
-    return f"attempt to {op} {describe(site, operand)}(a {typename(value)} value)"
+    name = describe(site, operand)
+    if name:
+        return f"attempt to {op} {name}(a {typename(value)} value)"
+    return f"attempt to {op} a {typename(value)} value"
 
 
 def op_error(op, value, operand=0):
@@ -247,5 +250,7 @@ def _interpreter_type_error(exc, site):
     kind = site[0]
     if kind == "call" and "not callable" in text:
         pytype = text.split("'")[1] if "'" in text else ""
-        return f"attempt to call {describe(site, 0)}(a {_PY_TYPES.get(pytype, 'userdata')} value)"
+        tname = _PY_TYPES.get(pytype, "userdata")
+        name = describe(site, 0)
+        return f"attempt to call {name}(a {tname} value)" if name else f"attempt to call a {tname} value"
     return text

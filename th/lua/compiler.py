@@ -1,0 +1,1043 @@
+"""Lua syntax tree -> Python syntax tree -> code object.
+
+A chunk becomes `def λmain(*λva): ...`; every Lua function becomes a Python `def`; Lua
+locals become Python locals (see th/lua/resolve.py for the exceptions). Generated code
+refers to runtime helpers by names starting with `λ` (Lua names are ASCII, so they can
+never clash); `HELPERS` lists them, bound once per chunk in its Python globals.
+
+Positions: every Python node gets the Lua line as `lineno`. Operations that can fail get
+a *site* number as `col_offset`, indexing the chunk's site table (th/lua/errors.py), so
+an error can name the variable involved, as Lua's messages do.
+
+Fast paths are emitted inline under exact type tests: `a + b` becomes
+`(a + b if type(a) is int and type(b) is int else λadd(a, b))`, and plain `a + b` when
+both operands are known to be numbers (resolve.py's `numeric` inference).
+
+Developers: `python -m th.lua.compiler file.lua` prints the Python of a chunk.
+"""
+import ast as py
+import sys
+
+from th.lua import ast as A
+from th.lua import errors, runtime
+from th.lua.parser import parse
+from th.lua.resolve import resolve
+from th.lua.table import LuaTable
+
+_LOAD = py.Load()
+_STORE = py.Store()
+
+# ---- Python AST builders -----------------------------------------------------------
+
+
+def _n(name):
+    return py.Name(name, _LOAD)
+
+
+def _st(name):
+    return py.Name(name, _STORE)
+
+
+def _c(value):
+    return py.Constant(value)
+
+
+def _call(func, args, site=0, line=None):
+    node = py.Call(_n(func) if isinstance(func, str) else func, args, [])
+    if site:
+        node.col_offset = site
+    if line is not None:
+        node.lineno = line
+    return node
+
+
+def _is(a, b):
+    return py.Compare(a, [py.Is()], [b])
+
+
+def _isnot(a, b):
+    return py.Compare(a, [py.IsNot()], [b])
+
+
+def _type_is(x, tname):
+    return _is(_call("λtype", [x]), _n(tname))
+
+
+def _and(*values):
+    return py.BoolOp(py.And(), list(values))
+
+
+def _ifexp(test, body, orelse):
+    return py.IfExp(test, body, orelse)
+
+
+def _assign(name, value):
+    return py.Assign([_st(name)], value)
+
+
+_PY_BINOP = {"+": py.Add, "-": py.Sub, "*": py.Mult, "/": py.Div, "%": py.Mod}
+_HELPER_OF = {"+": "λadd", "-": "λsub", "*": "λmul", "/": "λdiv", "%": "λmod", "^": "λpow"}
+_PY_CMP = {"<": py.Lt, "<=": py.LtE, ">": py.Gt, ">=": py.GtE}
+_CMP_HELPER = {"<": "λlt", "<=": "λle", ">": "λgt", ">=": "λge"}
+
+# Names bound in every chunk's Python globals (the reserved prefix is λ).
+HELPERS = {
+    "λtype": type, "λint": int, "λfloat": float, "λstr": str, "λtuple": tuple,
+    "λLuaTable": LuaTable, "λlen": len,
+    "λadd": runtime.add, "λsub": runtime.sub, "λmul": runtime.mul, "λdiv": runtime.div,
+    "λmod": runtime.mod, "λpow": runtime.pow_, "λunm": runtime.unm,
+    "λeq": runtime.eq, "λlt": runtime.lt, "λle": runtime.le, "λgt": runtime.gt,
+    "λge": runtime.ge, "λconcat": runtime.concat, "λlength": runtime.length,
+    "λindex": runtime.index, "λnewindex": runtime.newindex, "λfirst": runtime.first,
+    "λfor_range": runtime.for_range, "λNUMT": frozenset((int, float)), "λrange": range,
+}
+
+
+def _helper(fn):
+    HELPERS["λ" + fn.__name__] = fn
+    return fn
+
+
+# ---- helpers used only by generated code ---------------------------------------------
+
+
+@_helper
+def mv(r):
+    """A call's results as a tuple (for expansion at the end of a list)."""
+    return r if type(r) is tuple else (r,)
+
+
+@_helper
+def adjust(values, n):
+    """Exactly n values: truncated or padded with nil."""
+    if len(values) >= n:
+        return values[:n]
+    return values + (None,) * (n - len(values))
+
+
+@_helper
+def pack(values):
+    """Return values: one value stands for itself, several are a tuple."""
+    return values[0] if len(values) == 1 else values
+
+
+@_helper
+def getfield(o, k):
+    """o.k for a constant string k: table hit, then a class-style __index table."""
+    # fast path: own field, or a method found in a metatable's __index table
+    if type(o) is LuaTable:
+        v = o.hash.get(k)
+        if v is not None:
+            return v
+        mt = o.metatable
+        if mt is None:
+            return None
+        h = mt.hash.get("__index")
+        if type(h) is LuaTable:
+            v = h.hash.get(k)
+            if v is not None or h.metatable is None:
+                return v
+        return runtime._index_meta(o, k, mt)
+    return runtime.index(o, k)
+
+
+@_helper
+def setfield(o, k, v):
+    """o.k = v for a constant string k."""
+    # fast path: a table without __newindex
+    if type(o) is LuaTable:
+        mt = o.metatable
+        if mt is None or mt.hash.get("__newindex") is None:
+            h = o.hash
+            if v is None:
+                h.pop(k, None)
+            else:
+                if o._keys is not None and k not in h:
+                    o._keys = None
+                h[k] = v
+            return
+    runtime.newindex(o, k, v)
+
+
+@_helper
+def setindex(o, k, v):
+    """o[k] = v."""
+    # fast path: integer key inside or just past the array part of a plain table
+    if type(o) is LuaTable and type(k) is int and o.metatable is None and v is not None:
+        arr = o.arr
+        n = len(arr)
+        if 0 < k <= n:
+            arr[k - 1] = v
+            return
+        if k == n + 1 and not o.hash:
+            arr.append(v)
+            return
+    runtime.newindex(o, k, v)
+
+
+@_helper
+def getindex(o, k):
+    """o[k] (non-constant key)."""
+    # fast path: integer key inside the array part
+    if type(o) is LuaTable and type(k) is int:
+        arr = o.arr
+        if 0 < k <= len(arr):
+            v = arr[k - 1]
+            if v is not None or o.metatable is None:
+                return v
+    return runtime.index(o, k)
+
+
+@_helper
+def setglobal(env, name, v):
+    """A global assignment (honours a metatable on the environment table)."""
+    t = env.table
+    if t.metatable is None:
+        if v is None:
+            env.pop(name, None)
+        else:
+            if t._keys is not None and name not in env:
+                t._keys = None
+            env[name] = v
+    else:
+        runtime.newindex(t, name, v)
+
+
+@_helper
+def mktable(arr, kv):
+    """A table constructor: positional values `arr`, then key/value pairs `kv`."""
+    t = LuaTable.from_list(arr) if arr else LuaTable()
+    n = len(t.arr)
+    for i in range(0, len(kv), 2):
+        k = kv[i]
+        if type(k) is int and 0 < k <= n:
+            continue        # positional items win (Lua stores them last)
+        v = kv[i + 1]
+        if k is None:
+            raise errors.op_error_msg("table index is nil") if False else \
+                runtime.op_error_msg("table index is nil")
+        if v is not None:
+            t.set(k, v)
+    return t
+
+
+@_helper
+def concatn(*parts):
+    """a .. b .. c: one join when all parts are strings or numbers."""
+    for p in parts:
+        if type(p) is not str:
+            break
+    else:
+        return "".join(parts)
+    r = parts[-1]
+    for p in reversed(parts[:-1]):
+        r = runtime.concat(p, r)
+    return r
+
+
+@_helper
+def forin(n, f, s=None, ctl=None, *_):
+    """The values of a generic for with n variables, as a Python iterator."""
+    fast = _FAST_ITERS.get(f) if type(s) is LuaTable else None
+    if fast is not None and s.metatable is None:
+        return fast(s, n)
+    return _generic_iter(n, f, s, ctl)
+
+
+def _generic_iter(n, f, s, ctl):
+    while True:
+        r = f(s, ctl)
+        if type(r) is tuple:
+            if not r or r[0] is None:
+                return
+            ctl = r[0]
+            if n == 1:
+                yield ctl
+            elif len(r) == n:
+                yield r
+            else:
+                yield (r + (None,) * n)[:n]
+        else:
+            if r is None:
+                return
+            ctl = r
+            yield r if n == 1 else (r,) + (None,) * (n - 1)
+
+
+_FAST_ITERS = {}     # base library's `next` / ipairs iterator -> Python generator
+
+
+def register_fast_iter(f, gen):
+    """Let `for ... in f, t` run `gen(t, n)` directly (used for pairs and ipairs)."""
+    _FAST_ITERS[f] = gen
+
+
+class GotoSignal(Exception):
+    """Raised by `goto` to reach a label in an enclosing block."""
+
+
+HELPERS["λGoto"] = GotoSignal
+
+
+# ---- the compiler ------------------------------------------------------------------------
+
+
+class _FuncState:
+    def __init__(self, info, parent):
+        self.info = info
+        self.parent = parent
+        self.temps = 0
+        self.loop_labels = []
+
+
+class Compiler:
+    """Compiles one resolved chunk; one `compile_<Class>` method per Lua node class."""
+
+    def __init__(self, chunk, res):
+        self.chunk = chunk          # errors.Chunk (site table, names)
+        self.res = res
+        self.pre = []
+        self.fs = None
+        self.tmp_counter = 0
+        self.fn_counter = 0
+        self.dispatch = {cls: getattr(self, "compile_" + cls.__name__) for cls in A.ALL_NODES}
+
+    # ---- sites and positions ----------------------------------------------------------
+
+    def site(self, kind, *names):
+        self.chunk.sites.append((kind, names))
+        return len(self.chunk.sites) - 1
+
+    def describe(self, e):
+        """Lua's name for an expression in messages: "local 'x'", "field 'k'", or None."""
+        t = type(e)
+        if t is A.Name:
+            var = self.res.refs.get(id(e))
+            if var is None:
+                return f"global '{e.name}'"
+            if var.kind == "scope" or var.func is self.fs.info:
+                return f"local '{e.name}'"
+            return f"upvalue '{e.name}'"
+        if t is A.Index and type(e.key) is A.String:
+            return f"field '{e.key.value}'"
+        if t is A.MethodCall:
+            return f"method '{e.method}'"
+        return None
+
+    def temp(self):
+        self.tmp_counter += 1
+        return f"λt{self.tmp_counter}"
+
+    # ---- entry -------------------------------------------------------------------------
+
+    def compile_module(self, node):
+        body = self.function_body(node, [], True, "λmain")
+        mod = py.Module([body], [])
+        _fill_positions(mod, 1)
+        return mod
+
+    def compile(self, node):
+        return self.dispatch[type(node)](node)
+
+    def block(self, block):
+        out = []
+        stmts = block.stmts
+        labels = {s.name: i for i, s in enumerate(stmts) if type(s) is A.Label}
+        if labels and self._needs_goto_region(stmts, labels):
+            return self._block_with_labels(stmts, labels)
+        for s in stmts:
+            out.extend(self.statement(s))
+        return out
+
+    def statement(self, s):
+        saved = self.pre
+        self.pre = []
+        out = self.compile(s)
+        line = s.line
+        result = self.pre + out
+        self.pre = saved
+        for node in result:
+            _fill_positions(node, line)
+        return result
+
+    # ---- functions ----------------------------------------------------------------------
+
+    def function_body(self, node, params, is_vararg, pyname):
+        info = self.res.funcs[id(node)]
+        self.fs = _FuncState(info, self.fs)
+        decls = self.res.decls.get(id(node), [])
+        pyparams = [var.pyname for var in decls]
+        args = py.arguments(
+            posonlyargs=[], args=[py.arg(p) for p in pyparams],
+            vararg=py.arg("λva" if is_vararg else "λ_"),
+            kwonlyargs=[py.arg(p) for p in info.box_params],
+            kw_defaults=[_n(p) for p in info.box_params],
+            kwarg=None, defaults=[_c(None)] * len(pyparams))
+        body = []
+        if info.nonlocals:
+            body.append(py.Nonlocal(sorted(info.nonlocals)))
+        for var in decls:
+            if var.kind == "box":
+                body.append(_assign(var.pyname, py.List([_n(var.pyname)], _LOAD)))
+        stmts = node.body if type(node) is A.Chunk else node.body
+        body.extend(self.block(stmts))
+        if not body or not isinstance(body[-1], py.Return):
+            body.append(py.Return(py.Tuple([], _LOAD)))
+        self.fs = self.fs.parent
+        fdef = py.FunctionDef(pyname, args, body, [], None)
+        fdef.lineno = node.line or 1
+        return fdef
+
+    def compile_FunctionExpr(self, e):
+        """function(params) body end -> a hoisted `def λfN(...)`, used by name."""
+        self.fn_counter += 1
+        name = _py_function_name(e.name, self.fn_counter)
+        fdef = self.function_body(e, e.params, e.is_vararg, name)
+        fdef.lineno = e.line
+        _fill_positions(fdef, e.line)
+        self.pre.append(fdef)
+        return _n(name)
+
+    # ---- variables ----------------------------------------------------------------------
+
+    def var_load(self, var):
+        if var.kind == "box":
+            return py.Subscript(_n(var.pyname), _c(0), _LOAD)
+        if var.kind == "scope":
+            return py.Subscript(_n("λS"), _c(var.name), _LOAD)
+        return _n(var.pyname)
+
+    def var_store(self, var, value):
+        if var.kind == "box":
+            return py.Assign([py.Subscript(_n(var.pyname), _c(0), _STORE)], value)
+        if var.kind == "scope":
+            return py.Assign([py.Subscript(_n("λS"), _c(var.name), _STORE)], value)
+        return _assign(var.pyname, value)
+
+    def var_declare(self, var, value):
+        if var.kind == "box":
+            return _assign(var.pyname, py.List([value], _LOAD))
+        return self.var_store(var, value)
+
+    def compile_Name(self, e):
+        """a name -> a Python local, a box element, or λG["name"] for a global."""
+        var = self.res.refs.get(id(e))
+        if var is None:
+            return py.Subscript(_n("λG"), _c(e.name), _LOAD)
+        return self.var_load(var)
+
+    def store(self, target, value):
+        """The statement assigning Python expr `value` to a Lua Name target."""
+        var = self.res.refs.get(id(target))
+        if var is None:
+            return py.Expr(_call("λsetglobal", [_n("λG"), _c(target.name), value]))
+        return self.var_store(var, value)
+
+    # ---- statements ----------------------------------------------------------------------
+
+    def compile_Chunk(self, s):
+        """chunk -> def λmain(*λva): ..."""
+        return [self.function_body(s, [], True, "λmain")]
+
+    def compile_Block(self, s):
+        """a block -> its statements (scopes are resolved already)."""
+        return self.block(s)
+
+    def compile_Do(self, s):
+        """do ... end -> the statements, inline."""
+        return self.block(s.body) or [py.Pass()]
+
+    def compile_Local(self, s):
+        """local a, b = e1, e2 -> a = e1; b = e2 (the new names are not visible yet)."""
+        vars_ = self.res.decls[id(s)]
+        exprs = s.exprs
+        if not (exprs and _is_multi(exprs[-1])) and len(exprs) <= len(vars_):
+            out = [self.var_declare(v, self.expr(x)) for v, x in zip(vars_, exprs)]
+            return out + [self.var_declare(v, _c(None)) for v in vars_[len(exprs):]]
+        stmts, values = self.adjusted(exprs, len(vars_))
+        return stmts + [self.var_declare(v, val) for v, val in zip(vars_, values)]
+
+    def adjusted(self, exprs, n):
+        """(statements, n value exprs): exprs evaluated in order, adjusted to n values."""
+        stmts = []
+        if exprs and _is_multi(exprs[-1]) and len(exprs) <= n:
+            tv = self.temp()
+            items = [self.expr(x) for x in exprs[:-1]]
+            items.append(py.Starred(self.multi(exprs[-1]), _LOAD))
+            stmts.append(_assign(tv, _call("λadjust", [py.Tuple(items, _LOAD), _c(n)])))
+            return stmts, [py.Subscript(_n(tv), _c(i), _LOAD) for i in range(n)]
+        values = []
+        for i, x in enumerate(exprs):
+            if i < n:
+                tv = self.temp()
+                stmts.append(_assign(tv, self.expr(x)))
+                values.append(_n(tv))
+            else:
+                stmts.append(py.Expr(self.expr(x)))
+        values.extend(_c(None) for _ in range(n - len(values)))
+        return stmts, values
+
+    def compile_Assign(self, s):
+        """v1, v2 = e1, e2 -> targets' table/key first, then values, then stores right to left."""
+        if len(s.targets) == 1 and len(s.exprs) == 1:
+            return [self.assign_one(s.targets[0], self.expr(s.exprs[0]))]
+        stmts = []
+        prepared = []
+        for t in s.targets:
+            if type(t) is A.Index:
+                to, tk = self.temp(), self.temp()
+                stmts.append(_assign(to, self.expr(t.obj)))
+                stmts.append(_assign(tk, self.expr(t.key)))
+                prepared.append((t, to, tk))
+            else:
+                prepared.append((t, None, None))
+        vstmts, values = self.adjusted(s.exprs, len(s.targets))
+        stmts.extend(vstmts)
+        for (t, to, tk), value in reversed(list(zip(prepared, values))):
+            if to is None:
+                stmts.append(self.store(t, value))
+            else:
+                site = self.site("index", self.describe(t.obj))
+                stmts.append(py.Expr(_call("λnewindex", [_n(to), _n(tk), value], site)))
+        return stmts
+
+    def assign_one(self, target, value):
+        if type(target) is A.Name:
+            return self.store(target, value)
+        site = self.site("index", self.describe(target.obj))
+        obj = self.expr(target.obj)
+        if type(target.key) is A.String:
+            return py.Expr(_call("λsetfield", [obj, _c(target.key.value), value], site))
+        return py.Expr(_call("λsetindex", [obj, self.expr(target.key), value], site))
+
+    def compile_CallStat(self, s):
+        """f(args) as a statement -> the call, its results dropped."""
+        return [py.Expr(self.call(s.call))]
+
+    def compile_While(self, s):
+        """while c do b end -> while <c is true>: b"""
+        body = self.loop_body(s.body)
+        return [py.While(self.cond(s.cond), body, [])]
+
+    def compile_Repeat(self, s):
+        """repeat b until c -> while True: b; if <c>: break"""
+        body = self.loop_body(s.body, allow_continue=False)
+        saved = self.pre
+        self.pre = []
+        test = self.cond(s.cond)
+        body.extend(self.pre)
+        self.pre = saved
+        body.append(py.If(test, [py.Break()], []))
+        return [py.While(_c(True), body, [])]
+
+    def loop_body(self, block, allow_continue=True):
+        # `goto continue` to a label ending the body becomes Python's `continue`.
+        stmts = block.stmts
+        label = None
+        if allow_continue and stmts and type(stmts[-1]) is A.Label:
+            label = stmts[-1].name
+        self.fs.loop_labels.append(label)
+        body = self.block(block) or [py.Pass()]
+        self.fs.loop_labels.pop()
+        return body
+
+    def compile_If(self, s):
+        """if/elseif/else -> if/elif/else on Lua truth."""
+        orelse = self.block(s.orelse) if s.orelse is not None else []
+        for cond, body in reversed(s.tests):
+            saved = self.pre
+            self.pre = []
+            test = self.cond(cond)
+            pre = self.pre
+            self.pre = saved
+            node = py.If(test, self.block(body) or [py.Pass()], orelse)
+            _fill_positions(node, cond.line)
+            orelse = pre + [node]
+        return orelse
+
+    def compile_NumericFor(self, s):
+        """for v = a, b, c -> for v in range(...) (or λfor_range for the general case)."""
+        var = self.res.decls[id(s)][0]
+        start, stop = s.start, s.stop
+        step = s.step.value if type(s.step) is A.Number else (1 if s.step is None else None)
+        site = self.site("for")
+        if (type(start) is A.Number and type(start.value) is int and type(step) is int
+                and step != 0 and type(stop) is A.Number and type(stop.value) is int):
+            end = stop.value + (1 if step > 0 else -1)
+            iterable = _call("λrange", [_c(start.value), _c(end), _c(step)])
+        else:
+            step_expr = self.expr(s.step) if s.step is not None else _c(1)
+            iterable = _call("λfor_range", [self.expr(start), self.expr(stop), step_expr], site)
+        body = self.loop_body(s.body)
+        if var.kind == "box":
+            loopvar = self.temp()
+            body.insert(0, _assign(var.pyname, py.List([_n(loopvar)], _LOAD)))
+        else:
+            loopvar = var.pyname
+        return [py.For(_st(loopvar), iterable, body, [])]
+
+    def compile_GenericFor(self, s):
+        """for a, b in f, s, c -> for a, b in λforin(2, f, s, c)"""
+        vars_ = self.res.decls[id(s)]
+        args = [_c(len(vars_))] + self.arglist(s.exprs)
+        iterable = _call("λforin", args, self.site("call", "for iterator"))
+        body = self.loop_body(s.body)
+        targets = []
+        for var in vars_:
+            if var.kind == "box":
+                t = self.temp()
+                body.insert(0, _assign(var.pyname, py.List([_n(t)], _LOAD)))
+                targets.append(_st(t))
+            else:
+                targets.append(_st(var.pyname))
+        target = targets[0] if len(targets) == 1 else py.Tuple(targets, _STORE)
+        return [py.For(target, iterable, body, [])]
+
+    def compile_Function(self, s):
+        """function a.b:c() end -> an assignment of the function to a.b.c."""
+        func = self.compile(s.func)
+        return [self.assign_one(s.target, func)]
+
+    def compile_LocalFunction(self, s):
+        """local function f() end -> def f(...) (f visible inside itself)."""
+        var = self.res.decls[id(s)][0]
+        if var.kind == "local":
+            fdef = self.function_body(s.func, s.func.params, s.func.is_vararg, var.pyname)
+            return [fdef]
+        stmts = [self.var_declare(var, _c(None))]
+        func = self.compile(s.func)
+        stmts.extend(self.pre)
+        self.pre = []
+        stmts.append(self.var_store(var, func))
+        return stmts
+
+    def compile_Return(self, s):
+        """return e1, e2 -> return a value, a tuple, or () for none."""
+        exprs = s.exprs
+        if not exprs:
+            return [py.Return(py.Tuple([], _LOAD))]
+        if len(exprs) == 1:
+            e = exprs[0]
+            if type(e) in (A.Call, A.MethodCall):
+                return [py.Return(self.call(e))]    # tail call: its results pass through
+            if type(e) is A.Vararg:
+                return [py.Return(_call("λpack", [_n("λva")]))]
+            return [py.Return(self.expr(e))]
+        items = self.arglist(exprs)
+        tup = py.Tuple(items, _LOAD)
+        if isinstance(items[-1], py.Starred):
+            return [py.Return(_call("λpack", [tup]))]
+        return [py.Return(tup)]
+
+    def compile_Break(self, s):
+        """break -> break"""
+        return [py.Break()]
+
+    def compile_Goto(self, s):
+        """goto L -> continue (label ending a loop body) or raise λGoto (label region)."""
+        if self.fs.loop_labels and self.fs.loop_labels[-1] == s.label:
+            return [py.Continue()]
+        return [py.Raise(_call("λGoto", [_c(s.label)]), None)]
+
+    def compile_Label(self, s):
+        """::L:: -> nothing (blocks with labels are compiled as regions)."""
+        return []
+
+    # ---- goto support ----------------------------------------------------------------------
+
+    def _needs_goto_region(self, stmts, labels):
+        return True
+
+    def _block_with_labels(self, stmts, labels):
+        # A label at the end of a loop body is a `continue` target; any other label
+        # splits the block: statements before it run inside try/except λGoto, which a
+        # forward `goto` leaves; a backward goto re-enters a `while True` region.
+        out = []
+        start = 0
+        for i, s in enumerate(stmts):
+            if type(s) is not A.Label:
+                continue
+            region = [st for j in range(start, i) for st in self.statement(stmts[j])]
+            if region:
+                out.extend(self._goto_catch(region, s.name))
+            start = i + 1
+            rest_labels = s.name
+            tail_has_goto_back = any(_mentions_goto(st, rest_labels) for st in stmts[i + 1:])
+            if tail_has_goto_back:
+                tail = [st for j in range(i + 1, len(stmts)) for st in self.statement(stmts[j])]
+                loop_body = self._goto_catch(tail + [py.Break()], s.name, on_catch=py.Continue())
+                out.append(py.While(_c(True), loop_body, []))
+                return out
+        for j in range(start, len(stmts)):
+            out.extend(self.statement(stmts[j]))
+        return out
+
+    def _goto_catch(self, body, label, on_catch=None):
+        exc = self.temp()
+        test = py.Compare(py.Subscript(py.Attribute(_n(exc), "args", _LOAD), _c(0), _LOAD),
+                          [py.NotEq()], [_c(label)])
+        handler_body = [py.If(test, [py.Raise(None, None)], []), on_catch or py.Pass()]
+        handler = py.ExceptHandler(_n("λGoto"), exc, handler_body)
+        return [py.Try(body, [handler], [], [])]
+
+    # ---- expressions --------------------------------------------------------------------
+
+    def expr(self, e):
+        """A Python expression for the first value of Lua expression e."""
+        t = type(e)
+        if t is A.Call or t is A.MethodCall:
+            r = self.temp()
+            call = self.call(e)
+            return _ifexp(_isnot(_call("λtype", [py.NamedExpr(_st(r), call)]), _n("λtuple")),
+                          _n(r), _call("λfirst", [_n(r)]))
+        if t is A.Vararg:
+            return _ifexp(_n("λva"), py.Subscript(_n("λva"), _c(0), _LOAD), _c(None))
+        node = self.dispatch[t](e)
+        node.lineno = e.line
+        return node
+
+    def multi(self, e):
+        """A Python expression for all values of e, as a tuple."""
+        t = type(e)
+        if t is A.Vararg:
+            return _n("λva")
+        if t is A.Call or t is A.MethodCall:
+            return _call("λmv", [self.call(e)])
+        return py.Tuple([self.expr(e)], _LOAD)
+
+    def arglist(self, exprs):
+        """Python call arguments for a Lua expression list (the last one expanded)."""
+        if not exprs:
+            return []
+        args = [self.expr(e) for e in exprs[:-1]]
+        last = exprs[-1]
+        if _is_multi(last):
+            args.append(py.Starred(self.multi(last), _LOAD))
+        else:
+            args.append(self.expr(last))
+        return args
+
+    def cond(self, e):
+        """A Python expression whose Python truth is e's Lua truth."""
+        t = type(e)
+        if t is A.And:
+            return _and(self.cond(e.left), self.cond(e.right))
+        if t is A.Or:
+            return py.BoolOp(py.Or(), [self.cond(e.left), self.cond(e.right)])
+        if t is A.UnOp and e.op == "not":
+            return py.UnaryOp(py.Not(), self.cond(e.operand))
+        if t is A.BinOp and e.op in ("==", "~=", "<", "<=", ">", ">="):
+            return self.expr(e)
+        if t is A.TrueExpr:
+            return _c(True)
+        if t is A.FalseExpr or t is A.Nil:
+            return _c(False)
+        if t is A.Paren:
+            return self.cond(e.expr)
+        v = self.expr(e)
+        if type(v) is py.Name:
+            return _and(_isnot(v, _c(None)), _isnot(v, _c(False)))
+        r = self.temp()
+        return _and(_isnot(py.NamedExpr(_st(r), v), _c(None)), _isnot(_n(r), _c(False)))
+
+    def compile_Nil(self, e):
+        """nil -> None"""
+        return _c(None)
+
+    def compile_TrueExpr(self, e):
+        """true -> True"""
+        return _c(True)
+
+    def compile_FalseExpr(self, e):
+        """false -> False"""
+        return _c(False)
+
+    def compile_Number(self, e):
+        """a numeral -> an int or float constant"""
+        v = e.value
+        if type(v) is float and v != v:
+            return _call("λfloat", [_c("nan")])
+        return _c(v)
+
+    def compile_String(self, e):
+        """a string literal -> a str constant"""
+        return _c(e.value)
+
+    def compile_Vararg(self, e):
+        """... -> λva[0] (first value) or *λva in lists"""
+        return self.expr(e)
+
+    def compile_Paren(self, e):
+        """(e) -> e truncated to one value"""
+        return self.expr(e.expr)
+
+    def compile_Table(self, e):
+        """{...} -> λLuaTable(list) or λmktable(list, (k1, v1, ...))"""
+        positional = [v for k, v in e.fields if k is None]
+        keyed = [(k, v) for k, v in e.fields if k is not None]
+        arr = []
+        if positional:
+            arr = [self.expr(v) for v in positional[:-1]]
+            last = positional[-1]
+            if _is_multi(last) and e.fields[-1][0] is None:
+                arr.append(py.Starred(self.multi(last), _LOAD))
+            else:
+                arr.append(self.expr(last))
+        if not keyed:
+            if not arr:
+                return _call("λLuaTable", [])
+            if any(type(v) in (A.Nil,) for v in positional) or isinstance(arr[-1], py.Starred):
+                return _call(py.Attribute(_n("λLuaTable"), "from_list", _LOAD), [py.List(arr, _LOAD)])
+            return _call("λLuaTable", [py.List(arr, _LOAD)])
+        kv = []
+        for k, v in keyed:
+            kv.append(self.expr(k))
+            kv.append(self.expr(v))
+        site = self.site("table")
+        return _call("λmktable", [py.List(arr, _LOAD), py.Tuple(kv, _LOAD)], site)
+
+    def compile_Index(self, e):
+        """o[k] / o.k -> λgetfield(o, "k") / λgetindex(o, k)"""
+        site = self.site("index", self.describe(e.obj))
+        obj = self.expr(e.obj)
+        if type(e.key) is A.String:
+            return _call("λgetfield", [obj, _c(e.key.value)], site, e.line)
+        return _call("λgetindex", [obj, self.expr(e.key)], site, e.line)
+
+    def compile_Call(self, e):
+        return self.expr(e)
+
+    def compile_MethodCall(self, e):
+        return self.expr(e)
+
+    def call(self, e):
+        """A Python call returning the raw results (value, tuple or ())."""
+        if type(e) is A.MethodCall:
+            o = self.temp()
+            isite = self.site("index", self.describe(e.obj))
+            method = _call("λgetfield", [py.NamedExpr(_st(o), self.expr(e.obj)), _c(e.method)],
+                           isite, e.line)
+            site = self.site("call", self.describe(e))
+            return _call(method, [_n(o)] + self.arglist(e.args), site, e.line)
+        site = self.site("call", self.describe(e.func))
+        return _call(self.expr(e.func), self.arglist(e.args), site, e.line)
+
+    def compile_And(self, e):
+        """a and b -> (b if <a true> else a), a evaluated once"""
+        r = self.temp()
+        left = self.expr(e.left)
+        test = _and(_isnot(py.NamedExpr(_st(r), left), _c(None)), _isnot(_n(r), _c(False)))
+        return _ifexp(test, self.expr(e.right), _n(r))
+
+    def compile_Or(self, e):
+        """a or b -> (a if <a true> else b), a evaluated once"""
+        r = self.temp()
+        left = self.expr(e.left)
+        test = _and(_isnot(py.NamedExpr(_st(r), left), _c(None)), _isnot(_n(r), _c(False)))
+        return _ifexp(test, _n(r), self.expr(e.right))
+
+    def compile_UnOp(self, e):
+        """-a, not a, #a"""
+        if e.op == "not":
+            return py.UnaryOp(py.Not(), self.cond(e.operand))
+        operand = self.expr(e.operand)
+        if e.op == "-":
+            site = self.site("arith", self.describe(e.operand))
+            return _call("λunm", [operand], site, e.line)
+        site = self.site("length", self.describe(e.operand))
+        return _call("λlength", [operand], site, e.line)
+
+    def is_numeric(self, e):
+        t = type(e)
+        if t is A.Number:
+            return True
+        if t is A.Name:
+            var = self.res.refs.get(id(e))
+            return var is not None and var.numeric
+        if t is A.BinOp:
+            return e.op in "+-*/%^" and self.is_numeric(e.left) and self.is_numeric(e.right)
+        if t is A.Paren:
+            return self.is_numeric(e.expr)
+        if t is A.UnOp:
+            return e.op == "-" and self.is_numeric(e.operand)
+        return False
+
+    def compile_BinOp(self, e):
+        """Arithmetic, comparison, equality and concatenation (fast paths inline)."""
+        op = e.op
+        if op == "..":
+            return self.concat(e)
+        if op in ("==", "~="):
+            node = self.equality(e)
+            return py.UnaryOp(py.Not(), node) if op == "~=" else node
+        if op in _PY_CMP:
+            return self.comparison(e)
+        return self.arithmetic(e)
+
+    def _guarded(self, e, fast, helper, site):
+        """`fast(a, b) if <a, b are ints> else helper(a, b)`, each operand evaluated once,
+        left before right. Operands known to be numbers need no test."""
+        refs, tests = [], []
+        for lua, other in ((e.left, e.right), (e.right, e.left)):
+            val = self.expr(lua)
+            if self.is_numeric(lua):
+                refs.append(val)
+                continue
+            if type(val) in (py.Name, py.Constant):
+                ref = first_use = val
+            else:
+                t = self.temp()
+                ref, first_use = _n(t), py.NamedExpr(_st(t), val)
+            float_other = type(other) is A.Number and type(other.value) is float
+            tests.append(_type_is(first_use, "λfloat" if float_other else "λint"))
+            refs.append(ref)
+        a, b = refs
+        if not tests:
+            return fast(a, b)
+        if len(tests) == 1:
+            test = tests[0]
+        elif type(tests[1].left.args[0]) is py.NamedExpr:
+            # b must be evaluated even when a's test fails: `&` does not short-circuit.
+            test = py.BinOp(tests[0], py.BitAnd(), tests[1])
+        else:
+            test = _and(*tests)
+        return _ifexp(test, fast(a, b), _call(helper, [a, b], site, e.line))
+
+    def arithmetic(self, e):
+        op = e.op
+        site = self.site("arith", self.describe(e.left), self.describe(e.right))
+        helper = _HELPER_OF[op]
+        if op == "^":
+            return _call(helper, [self.expr(e.left), self.expr(e.right)], site, e.line)
+        both_numeric = self.is_numeric(e.left) and self.is_numeric(e.right)
+        if op in ("/", "%"):
+            r = e.right
+            if both_numeric and type(r) is A.Number and r.value != 0 and (
+                    op == "/" or type(r.value) is int):
+                return py.BinOp(self.expr(e.left), _PY_BINOP[op](), self.expr(e.right))
+            return _call(helper, [self.expr(e.left), self.expr(e.right)], site, e.line)
+        pyop = _PY_BINOP[op]
+        return self._guarded(e, lambda a, b: py.BinOp(a, pyop(), b), helper, site)
+
+    def comparison(self, e):
+        op = e.op
+        site = self.site("compare")
+        pyop = _PY_CMP[op]
+        return self._guarded(e, lambda a, b: py.Compare(a, [pyop()], [b]), _CMP_HELPER[op], site)
+
+    def equality(self, e):
+        """a == b: `is` for nil/true/false, inline tests for strings and numbers, else λeq."""
+        left, right = e.left, e.right
+        for const, other in ((right, left), (left, right)):
+            t = type(const)
+            if t is A.Nil:
+                return _is(self.expr(other), _c(None))
+            if t is A.TrueExpr or t is A.FalseExpr:
+                return _is(self.expr(other), _c(t is A.TrueExpr))
+        if self.is_numeric(left) and self.is_numeric(right):
+            return py.Compare(self.expr(left), [py.Eq()], [self.expr(right)])
+        for const, other in ((right, left), (left, right)):
+            t = type(const)
+            if t is A.String or t is A.Number:
+                tmp = self.temp()
+                kind = _call("λtype", [py.NamedExpr(_st(tmp), self.expr(other))])
+                if t is A.String:
+                    test = _is(kind, _n("λstr"))
+                else:
+                    test = py.Compare(kind, [py.In()], [_n("λNUMT")])
+                return _and(test, py.Compare(_n(tmp), [py.Eq()], [self.expr(const)]))
+        return _call("λeq", [self.expr(left), self.expr(right)], self.site("eq"), e.line)
+
+    def concat(self, e):
+        parts = []
+        node = e
+        while type(node) is A.BinOp and node.op == "..":
+            parts.append(node.left)
+            node = node.right
+        parts.append(node)
+        names = [self.describe(p) for p in parts]
+        site = self.site("concat", *names)
+        args = [self.expr(p) for p in parts]
+        if len(args) == 2:
+            return _call("λconcat", args, site, e.line)
+        return _call("λconcatn", args, site, e.line)
+
+
+# ---- helpers ------------------------------------------------------------------------------
+
+
+def _is_multi(e):
+    return type(e) in (A.Call, A.MethodCall, A.Vararg)
+
+
+def _py_function_name(name, n):
+    if not name:
+        return f"λanon{n}"
+    clean = "".join(ch if ch.isalnum() or ch == "_" else "_" for ch in name)
+    return f"λ{clean}{n}"
+
+
+def _mentions_goto(stmt, label):
+    found = []
+
+    def walk(node):
+        if isinstance(node, A.Goto) and node.label == label:
+            found.append(node)
+        if isinstance(node, A.FunctionExpr):
+            return
+        if isinstance(node, A.Node):
+            for f in node._fields:
+                walk(getattr(node, f))
+        elif isinstance(node, (list, tuple)):
+            for x in node:
+                walk(x)
+    walk(stmt)
+    return bool(found)
+
+
+def _fill_positions(node, line):
+    """Give every Python node without a position the line `line` (column 0)."""
+    todo = [(node, line)]
+    while todo:
+        n, ln = todo.pop()
+        if "lineno" in n._attributes:
+            if getattr(n, "lineno", None) is None:
+                n.lineno = ln
+            if getattr(n, "col_offset", None) is None:
+                n.col_offset = 0
+            n.end_lineno = n.lineno
+            n.end_col_offset = n.col_offset
+            ln = n.lineno
+        for child in py.iter_child_nodes(n):
+            todo.append((child, ln))
+
+
+# ---- entry points --------------------------------------------------------------------------
+
+
+def compile_lua(source, chunkname, scope_names=None):
+    """(code object of the module defining λmain, Chunk) for Lua `source`."""
+    tree = parse(source, chunkname)
+    res = resolve(tree, scope_names)
+    chunk = errors.register_chunk(chunkname, source)
+    compiler = Compiler(chunk, res)
+    mod = compiler.compile_module(tree)
+    try:
+        code = compile(mod, chunk.key, "exec")
+    except Exception as exc:
+        raise errors.CompilerBug(f"{chunk.name}: {exc}") from exc
+    return code, chunk, res
+
+
+def to_python(source, chunkname="=stdin"):
+    """The Python source the compiler makes for a Lua chunk (for developers)."""
+    tree = parse(source, chunkname)
+    res = resolve(tree)
+    chunk = errors.register_chunk(chunkname, source)
+    return py.unparse(Compiler(chunk, res).compile_module(tree))
+
+
+if __name__ == "__main__":
+    path = sys.argv[1]
+    with open(path, encoding="utf-8") as fh:
+        print(to_python(fh.read(), "@" + path))
