@@ -17,6 +17,7 @@ lua51 = pytest.importorskip("lupa.lua51")
 
 _L = lua51.LuaRuntime(encoding="latin-1", unpack_returned_tuples=True)
 _L.execute("""
+NEGZERO = -tonumber("0")
 function __pack(...) return {n = select('#', ...), ...} end
 function __show(v)
   if type(v) == 'number' then return 'n:' .. tostring(v) end
@@ -36,8 +37,11 @@ def lua_literal(v):
     if v is False:
         return "false"
     if isinstance(v, (int, float)):
+        # Lua 5.1 folds -0.0 into the constant 0 of its function, so make it at run time
+        if v == 0 and math.copysign(1, v) < 0:
+            return "NEGZERO"
         if v != v:
-            return "(0/0)"
+            return "(0/0)" if math.copysign(1, v) < 0 else "(-(0/0))"
         if v in (math.inf, -math.inf):
             return "(1/0)" if v > 0 else "(-1/0)"
         return repr(v)
