@@ -85,6 +85,8 @@ def run_th(src):
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
         rt = Runtime()
+        if rt.globals["io"] is None:
+            _stub_io(rt)
         try:
             f = rt.load(src, "=input")
         except LuaSyntaxError as e:
@@ -95,3 +97,14 @@ def run_th(src):
             except LuaError as e:
                 buf.write("ERROR: " + str(e) + "\n")
     return buf.getvalue()
+
+
+def _stub_io(rt):
+    # Stand-in until th/lua/lib/io.py lands: io.write only, as Lua's (numbers as %.14g).
+    from th.lua import LuaTable, tostring
+    import sys
+
+    def write(*args):
+        for a in args:
+            sys.stdout.write(tostring(a))
+    rt.globals["io"] = LuaTable.from_dict({"write": write})

@@ -17,6 +17,7 @@ Developers: `python -m th.lua.compiler file.lua` prints the Python of a chunk.
 """
 import ast as py
 import sys
+import warnings
 
 from th.lua import ast as A
 from th.lua import errors, runtime
@@ -91,6 +92,10 @@ HELPERS = {
     "λindex": runtime.index, "λnewindex": runtime.newindex, "λfirst": runtime.first,
     "λfor_range": runtime.for_range, "λNUMT": frozenset((int, float)), "λrange": range,
 }
+
+
+errors.internal_module(__file__)
+errors.internal_module(runtime.__file__)
 
 
 def _helper(fn):
@@ -1023,7 +1028,10 @@ def compile_lua(source, chunkname, scope_names=None):
     compiler = Compiler(chunk, res)
     mod = compiler.compile_module(tree)
     try:
-        code = compile(mod, chunk.key, "exec")
+        with warnings.catch_warnings():
+            # e.g. `("str")()` is valid Lua that merely fails at run time.
+            warnings.simplefilter("ignore", SyntaxWarning)
+            code = compile(mod, chunk.key, "exec")
     except Exception as exc:
         raise errors.CompilerBug(f"{chunk.name}: {exc}") from exc
     return code, chunk, res

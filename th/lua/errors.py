@@ -145,13 +145,35 @@ def lua_frames(level=1):
         f = f.f_back
 
 
+_INTERNAL_FILES = set()
+
+
+def internal_module(filename):
+    """Frames of this file are not Lua levels (helpers between Lua code and callees)."""
+    _INTERNAL_FILES.add(filename)
+
+
 def where(level=1):
-    """Lua's luaL_where: "chunk:line: " for the level-th Lua function up the stack, else ''."""
-    # level 1 = the Lua function that called the library function calling where().
-    for i, f in enumerate(lua_frames(2)):
-        if i == level - 1:
+    """Lua's luaL_where for a library function: "chunk:line: " of the level-th caller.
+
+    Level 1 is the function that called the library function. A caller that is not Lua
+    (pcall, say: a C function in Lua) has no position, as in Lua.
+    """
+    f = sys._getframe(2)      # the caller of the library function that called where()
+    n = 1
+    while f is not None:
+        filename = f.f_code.co_filename
+        if filename in _INTERNAL_FILES:
+            f = f.f_back
+            continue
+        if n == level:
+            chunk = _chunks.get(filename)
+            if chunk is None:
+                return ""
             line, _ = frame_position(f)
-            return f"{_chunks[f.f_code.co_filename].name}:{line}: "
+            return f"{chunk.name}:{line}: "
+        n += 1
+        f = f.f_back
     return ""
 
 

@@ -273,19 +273,21 @@ class Parser:
     def parse_expr_stat(self, line):
         """exprstat ::= func | assignment"""
         expr = self.parse_suffixed()
-        if self.tok.kind in ("=", ","):
-            targets = [expr]
-            while self.accept(","):
-                targets.append(self.parse_suffixed())
-            for t in targets:
-                if not isinstance(t, (A.Name, A.Index)):
-                    self.error("syntax error")
-            self.expect("=")
-            exprs = self.parse_exprlist()
-            return A.Assign(targets, exprs, line=line)
-        if not isinstance(expr, (A.Call, A.MethodCall)):
+        if isinstance(expr, (A.Call, A.MethodCall)):
+            return A.CallStat(expr, line=line)
+        targets = [expr]
+        self.check_assignable(expr)
+        while self.accept(","):
+            target = self.parse_suffixed()
+            self.check_assignable(target)
+            targets.append(target)
+        self.expect("=")
+        exprs = self.parse_exprlist()
+        return A.Assign(targets, exprs, line=line)
+
+    def check_assignable(self, expr):
+        if not isinstance(expr, (A.Name, A.Index)):
             self.error("syntax error")
-        return A.CallStat(expr, line=line)
 
     # ---- functions --------------------------------------------------------------
 

@@ -89,7 +89,7 @@ def base_next(t=NOARG, k=None, *_):
     try:
         r = t.next(k)
     except KeyError:
-        raise LuaError(errors.where(1) + "invalid key to 'next'") from None
+        raise LuaError("invalid key to 'next'") from None
     return r if r is not None else None
 
 
@@ -149,7 +149,6 @@ def base_ipairs(t=NOARG, *_):
     h = runtime.metamethod(t, "__ipairs")
     if h is not None:
         return (runtime.results(h(t)) + (None, None, None))[:3]
-    check_any(t, 1, "ipairs")
     if type(t) is not LuaTable and typename(t) != "table":
         check_table(t, 1, "ipairs")
     return _ipairs_step, t, 0
@@ -258,7 +257,7 @@ def base_rawset(t=NOARG, k=NOARG, v=NOARG, *_):
     try:
         t.set(k, v)
     except Exception as e:
-        raise LuaError(errors.where(1) + str(e)) from None
+        raise LuaError(str(e)) from None
     return t
 
 
@@ -299,7 +298,7 @@ def base_setmetatable(t=NOARG, mt=NOARG, *_):
     """
     check_table(t, 1, "setmetatable")
     if mt is not None and type(mt) is not LuaTable:
-        raise type_error(mt, 2, "setmetatable", "nil or table")
+        raise arg_error(2, "setmetatable", "nil or table expected")
     if t.metatable is not None and t.metatable.get("__metatable") is not None:
         raise LuaError(errors.where(1) + "cannot change a protected metatable")
     t.metatable = mt
@@ -457,8 +456,7 @@ def _read_file(path, fname):
         with open(path, encoding="utf-8", errors="surrogateescape") as fh:
             return fh.read(), None
     except OSError as e:
-        return None, f"cannot open {path}" if fname == "loadfile" else \
-            f"cannot open {path}: {e.strerror}"
+        return None, f"cannot open {path}: {e.strerror}"
 
 
 def base_loadfile(filename=NOARG, *_):

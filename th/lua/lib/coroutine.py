@@ -72,7 +72,8 @@ def co_create(f=NOARG, *_):
     A new coroutine running f.
     Example: co = coroutine.create(function(a) print(coroutine.yield(a + 1)) end)
     """
-    check_function(f, 1, "create")
+    if not callable(f):
+        raise arg_error(1, "create", "Lua function expected")
     return Coroutine(f)
 
 
@@ -84,7 +85,7 @@ def co_resume(co=NOARG, *args):
     Example: print(coroutine.resume(co, 1)) --> true 2
     """
     if not isinstance(co, Coroutine) or co is _MAIN:
-        raise type_error(co, 1, "resume", "coroutine")
+        raise arg_error(1, "resume", "coroutine expected")
     return resume(co, *args)
 
 
@@ -107,7 +108,7 @@ def co_status(co=NOARG, *_):
     Example: coroutine.status(co) --> "suspended"
     """
     if not isinstance(co, Coroutine):
-        raise type_error(co, 1, "status", "coroutine")
+        raise arg_error(1, "status", "coroutine expected")
     return co.status
 
 
