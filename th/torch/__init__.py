@@ -1,0 +1,183 @@
+"""Torch7's `torch` package: typed storages, strided tensors and their math.
+
+The same objects serve Lua (`require 'torch'`, the `torch` global of th) and Python
+(`from th import torch`). Every Lua-visible name here keeps Torch7's spelling; a Python
+keyword gets a trailing underscore (`torch.class` is `class_`).
+
+    >>> from th import torch
+    >>> x = torch.Tensor(2, 3).fill(1)
+    >>> x.sum()
+    6.0
+
+Importing this package is cheap: numba loads only when a kernel is first needed.
+numpy's floating-point warnings are silenced here, since Torch7 computes 1/0 = inf
+without complaint.
+"""
+import numpy as _np
+
+from th.torch import types as _types
+from th.torch.errors import TorchError
+from th.torch.storage import (Storage as _StorageBase, DoubleStorage, FloatStorage,
+                              LongStorage, IntStorage, ShortStorage, CharStorage,
+                              ByteStorage)
+from th.torch.tensor import (Tensor as TensorBase, DoubleTensor, FloatTensor, LongTensor,
+                             IntTensor, ShortTensor, CharTensor, ByteTensor)
+from th.torch import dispatch as _dispatch
+from th.torch import ops as _ops  # noqa: F401  (registers every op)
+from th.torch import classes as _classes
+from th.torch.classes import TorchObject, class_, isTypeOf, getmetatable
+from th.torch.random import (Generator, manualSeed, seed, initialSeed, getRNGState,
+                             setRNGState, random, uniform, normal, exponential, cauchy,
+                             logNormal, geometric, bernoulli)
+from th.torch.timer import Timer, tic, toc
+from th.torch.ops.unary import sigmoid_backward, tanh_backward  # noqa: F401
+
+_np.seterr(all="ignore")
+
+globals().update(_dispatch.install(TensorBase))
+for _cls in (DoubleTensor, FloatTensor, LongTensor, IntTensor, ShortTensor, CharTensor,
+             ByteTensor, DoubleStorage, FloatStorage, LongStorage, IntStorage,
+             ShortStorage, CharStorage, ByteStorage, Generator, Timer):
+    _classes.register(_cls)
+
+# ---- the default tensor type ------------------------------------------------------------
+
+_default = [_types.Double]
+Tensor = DoubleTensor
+Storage = DoubleStorage
+
+
+def default_type():
+    """The TensorType of torch.Tensor (Python-only helper)."""
+    return _default[0]
+
+
+def setdefaulttensortype(name):
+    """torch.setdefaulttensortype(name): make torch.Tensor / torch.Storage that type.
+
+    Example: torch.setdefaulttensortype('torch.FloatTensor')
+    """
+    global Tensor, Storage
+    t = _types.BY_TYPENAME.get(name)
+    if t is None or not name.endswith("Tensor"):
+        raise TorchError(f"invalid tensor type '{name}'")
+    _default[0] = t
+    Tensor = t.tensor_class
+    Storage = t.storage_class
+
+
+def getdefaulttensortype():
+    """torch.getdefaulttensortype(): the name of the default tensor type.
+
+    Example: print(torch.getdefaulttensortype())  -- torch.DoubleTensor
+    """
+    return _default[0].tensor_typename
+
+
+# ---- type queries and small utilities ----------------------------------------------------
+
+def typename(obj):
+    """torch.typename(obj): the class name of a torch object ('torch.DoubleTensor'), or nil.
+
+    Example: torch.typename(torch.zeros(2))  -- 'torch.DoubleTensor'
+    """
+    return _classes.typename(obj)
+
+
+def type(obj):  # noqa: A001  (Torch7's name)
+    """torch.type(obj): the torch class name of obj, else Lua's type() of it.
+
+    Example: torch.type(torch.zeros(2))  -- 'torch.DoubleTensor'
+    """
+    return _classes.type_(obj)
+
+
+def isTensor(obj):
+    """torch.isTensor(obj): true for any tensor type. Example: torch.isTensor(torch.zeros(1))"""
+    return isinstance(obj, TensorBase)
+
+
+def isStorage(obj):
+    """torch.isStorage(obj): true for any storage type. Example: torch.isStorage(x:storage())"""
+    return isinstance(obj, _StorageBase)
+
+
+def numel(t):
+    """torch.numel(t): the number of elements of a tensor. Example: torch.numel(torch.zeros(2, 3))  -- 6"""
+    return t.nElement()
+
+
+def totable(obj):
+    """torch.totable(t): a tensor's or storage's elements as (nested) Lua tables.
+
+    Example: torch.totable(torch.eye(2))
+    """
+    return obj.totable()
+
+
+def isequal(a, b):
+    """torch.isequal(a, b): true when a and b are the same object. Example: torch.isequal(x, x)"""
+    return a is b
+
+
+def pointer(obj):
+    """torch.pointer(obj): a number identifying the object. Example: torch.pointer(x)"""
+    return id(obj)
+
+
+def setnumthreads(n):
+    """torch.setnumthreads(n): accepted for compatibility (numpy's BLAS sets its own threads).
+
+    Example: torch.setnumthreads(4)
+    """
+
+
+def getnumthreads():
+    """torch.getnumthreads(): the number of CPU threads available. Example: print(torch.getnumthreads())"""
+    import os
+    return os.cpu_count() or 1
+
+
+getnumcores = getnumthreads
+
+
+def setheaptracking(flag=None):
+    """torch.setheaptracking(bool): accepted for compatibility (Python manages memory)."""
+
+
+def from_numpy(a):
+    """A tensor sharing memory with a C-contiguous numpy array (Python only); other
+    arrays are copied. Example (Python): t = torch.from_numpy(numpy.zeros((2, 3)))
+    """
+    from th.torch.storage import wrap_array
+    from th.torch.tensor import make, contiguous_strides, from_array
+    a = _np.asarray(a)
+    t = _types.BY_DTYPE.get(a.dtype)
+    if t is None or a.dtype != t.dtype or not a.flags.c_contiguous or a.ndim == 0 or a.size == 0:
+        if a.ndim == 0:
+            a = a.reshape(1)
+        return from_array(a)
+    st = wrap_array(a.reshape(-1))
+    return make(t.tensor_class, st, 0, tuple(a.shape), contiguous_strides(a.shape))
+
+
+# torch.* forms of Tensor methods that Torch7 also exposes as functions.
+def _function_form(name):
+    meth = _dispatch.METHODS.get(name) or getattr(TensorBase, name)
+
+    def f(t, *args):
+        return meth(t, *args)
+    f.__name__ = name
+    f.__doc__ = meth.__doc__
+    return f
+
+
+for _name in ("view", "viewAs", "expand", "expandAs", "squeeze", "permute", "transpose",
+              "narrow", "select", "unfold", "clone", "contiguous", "apply", "map", "map2",
+              "resize", "resizeAs", "fill", "zero", "copy", "nElement", "storage",
+              "isSameSizeAs", "t"):
+    if _name not in globals():
+        globals()[_name] = _function_form(_name)
+
+# Keep the names of Python builtins we shadow reachable for our own code.
+del _name

@@ -1,0 +1,32 @@
+"""Where tensor methods and `torch.*` functions are registered.
+
+Each ops module marks its Lua-visible functions with `@method("name")` (a Tensor method,
+`t:name(...)`) or `@function("name")` (a `torch.name(...)` function). `install()` puts
+every method on the Tensor class and returns the torch-level functions, so the whole
+user API is listed in one place: these two dicts.
+"""
+METHODS = {}
+FUNCTIONS = {}
+
+
+def method(name):
+    """Register the decorated function as the Tensor method `name`."""
+    def register(fn):
+        METHODS[name] = fn
+        return fn
+    return register
+
+
+def function(name):
+    """Register the decorated function as `torch.name`."""
+    def register(fn):
+        FUNCTIONS[name] = fn
+        return fn
+    return register
+
+
+def install(tensor_class):
+    """Attach every registered method to `tensor_class`; return the torch.* functions."""
+    for name, fn in METHODS.items():
+        setattr(tensor_class, name, fn)
+    return dict(FUNCTIONS)

@@ -1,0 +1,35 @@
+"""numba kernels of the tensor core, one module per family, loaded on first use.
+
+Nothing here is imported by `import th.torch`: numba itself takes a moment to import,
+and kernels compile (then cache to disk, `cache=True`) only when a wrapper in
+th.torch.ops first chooses the numba path. Each wrapper makes that choice with one
+visible test (contiguous? supported type? big enough?).
+
+Setting TH_DEBUG=1 prints, on stderr, which path each kernel wrapper took the first time
+and when a kernel module is loaded (that is when numba may compile).
+"""
+import importlib
+import os
+import sys
+
+DEBUG = int(os.environ.get("TH_DEBUG", "0") or 0)
+_modules = {}
+_reported = set()
+
+
+def load(family):
+    """The kernel module th.torch.kernels.<family>, imported on first request."""
+    mod = _modules.get(family)
+    if mod is None:
+        if DEBUG:
+            print(f"[th] loading numba kernels '{family}' (may compile)", file=sys.stderr)
+        mod = importlib.import_module(f"th.torch.kernels.{family}")
+        _modules[family] = mod
+    return mod
+
+
+def trace(op, path):
+    """Report (once per op and path, when TH_DEBUG is set) which implementation ran."""
+    if DEBUG and (op, path) not in _reported:
+        _reported.add((op, path))
+        print(f"[th] {op}: {path} path", file=sys.stderr)

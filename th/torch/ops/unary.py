@@ -1,0 +1,167 @@
+"""Element-wise functions: exp, log, sqrt, sigmoid, tanh, trigonometry, rounding, ...
+
+Forms (Torch7's): `x:f()` in place, `x:f(src)` writes f(src) into x, `torch.f([res,]
+t)` returns res or a new tensor, `torch.f(number)` returns a number. Most exist for
+Float and Double tensors only; abs, sign and neg exist for every signed type.
+sigmoid and tanh have fused numba kernels for large contiguous tensors, and nn uses
+`sigmoid_backward` / `tanh_backward` from here.
+"""
+import math
+
+import numpy as np
+
+from th.torch import kernels, types
+from th.torch.dispatch import method, function
+from th.torch.errors import TorchError, invalid_arguments
+from th.torch.ops.operands import operand, same_type, new_like, short
+from th.torch.tensor import Tensor, _is_number
+
+# Contiguous float tensors at least this big use the numba kernels (measured in bench/).
+NUMBA_MIN = 4096
+
+
+def _round(x, out):
+    # C's round(): halves go away from zero (numpy's rint rounds halves to even).
+    t = np.trunc(x)
+    np.add(t, np.copysign((np.abs(x - t) >= 0.5).astype(x.dtype), x), out=out)
+    return out
+
+
+def _sigmoid(x, out):
+    if out.size >= NUMBA_MIN and x.flags.c_contiguous and out.flags.c_contiguous:
+        kernels.trace("sigmoid", "numba")
+        kernels.load("pointwise").sigmoid(x.reshape(-1), out.reshape(-1))
+        return out
+    np.negative(x, out=out)
+    np.exp(out, out=out)
+    np.add(out, 1, out=out)
+    return np.reciprocal(out, out=out)
+
+
+def _tanh(x, out):
+    if out.size >= NUMBA_MIN and x.flags.c_contiguous and out.flags.c_contiguous:
+        kernels.trace("tanh", "numba")
+        kernels.load("pointwise").tanh(x.reshape(-1), out.reshape(-1))
+        return out
+    return np.tanh(x, out=out)
+
+
+def _rsqrt(x, out):
+    np.sqrt(x, out=out)
+    return np.reciprocal(out, out=out)
+
+
+def _frac(x, out):
+    return np.subtract(x, np.trunc(x), out=out)
+
+
+def _cinv(x, out):
+    return np.reciprocal(x, out=out)
+
+
+# name -> (array function(x, out), number function, float types only, doc example)
+UNARY = {
+    "abs": (np.abs, abs, False, "torch.Tensor({-1, 2}):abs()  -- 1 2"),
+    "sign": (np.sign, lambda v: float((v > 0) - (v < 0)), False,
+             "torch.Tensor({-3, 0, 2}):sign()  -- -1 0 1"),
+    "neg": (np.negative, lambda v: -v, False, "torch.Tensor({1, -2}):neg()  -- -1 2"),
+    "exp": (np.exp, math.exp, True, "torch.Tensor({0, 1}):exp()  -- 1 2.7183"),
+    "log": (np.log, lambda v: math.log(v) if v > 0 else (-math.inf if v == 0 else math.nan),
+            True, "torch.Tensor({1}):log()  -- 0"),
+    "log1p": (np.log1p, math.log1p, True, "torch.Tensor({0}):log1p()  -- 0"),
+    "sqrt": (np.sqrt, lambda v: math.sqrt(v) if v >= 0 else math.nan, True,
+             "torch.Tensor({4, 9}):sqrt()  -- 2 3"),
+    "rsqrt": (_rsqrt, lambda v: 1 / math.sqrt(v), True, "torch.Tensor({4}):rsqrt()  -- 0.5"),
+    "sigmoid": (_sigmoid, lambda v: 1 / (1 + math.exp(-v)), True,
+                "torch.Tensor({0}):sigmoid()  -- 0.5"),
+    "tanh": (_tanh, math.tanh, True, "torch.Tensor({0}):tanh()  -- 0"),
+    "sin": (np.sin, math.sin, True, "torch.Tensor({0}):sin()  -- 0"),
+    "cos": (np.cos, math.cos, True, "torch.Tensor({0}):cos()  -- 1"),
+    "tan": (np.tan, math.tan, True, "torch.Tensor({0}):tan()  -- 0"),
+    "asin": (np.arcsin, math.asin, True, "torch.Tensor({1}):asin()  -- 1.5708"),
+    "acos": (np.arccos, math.acos, True, "torch.Tensor({1}):acos()  -- 0"),
+    "atan": (np.arctan, math.atan, True, "torch.Tensor({1}):atan()  -- 0.7854"),
+    "sinh": (np.sinh, math.sinh, True, "torch.Tensor({0}):sinh()  -- 0"),
+    "cosh": (np.cosh, math.cosh, True, "torch.Tensor({0}):cosh()  -- 1"),
+    "floor": (np.floor, math.floor, True, "torch.Tensor({1.5, -1.5}):floor()  -- 1 -2"),
+    "ceil": (np.ceil, math.ceil, True, "torch.Tensor({1.5, -1.5}):ceil()  -- 2 -1"),
+    "trunc": (np.trunc, math.trunc, True, "torch.Tensor({1.5, -1.5}):trunc()  -- 1 -1"),
+    "round": (_round, lambda v: float(math.floor(abs(v) + 0.5) * (1 if v >= 0 else -1)), True,
+              "torch.Tensor({0.5, -2.5}):round()  -- 1 -3"),
+    "frac": (_frac, lambda v: v - math.trunc(v), True, "torch.Tensor({1.25}):frac()  -- 0.25"),
+    "cinv": (_cinv, lambda v: 1 / v, True, "torch.Tensor({4}):cinv()  -- 0.25"),
+}
+
+
+def _make(name, apply, float_only, example):
+    sig = "[*T*] T"
+
+    def op(self, src=None):
+        if float_only and not self._type.is_float:
+            raise TorchError(f"{self.__typename__} does not implement the torch.{name}() function")
+        if src is None or src is self:
+            a = self._np()
+            apply(a, a)
+            return self
+        if not isinstance(src, Tensor):
+            raise invalid_arguments((self, src), sig.replace("T", short(self)))
+        same_type(self, src, name, (self, src), sig)
+        self._resize(src._size)
+        apply(src._np(), self._np())
+        return self
+    op.__name__ = name
+    op.__doc__ = (f"x:{name}([src]): {name} of every element, in place (or of src into x); "
+                  f"returns x.\n\n    torch.{name}([res,] t) returns a new tensor; "
+                  f"torch.{name}(number) a number.\n    Example: {example}\n    ")
+    return op
+
+
+def _make_torch(name, meth, number_fn):
+    def f(a, b=None):
+        if b is None:
+            if _is_number(a):
+                return number_fn(a)
+            if not isinstance(a, Tensor):
+                raise invalid_arguments((a,), f"[*Tensor*] Tensor | number")
+            return meth(new_like(a), a)
+        return meth(a, b)
+    f.__name__ = name
+    f.__doc__ = meth.__doc__
+    return f
+
+
+for _name, (_apply, _num, _float_only, _example) in UNARY.items():
+    _m = method(_name)(_make(_name, _apply, _float_only, _example))
+    function(_name)(_make_torch(_name, _m, _num))
+
+
+# ---- fused kernels for nn: activation backward passes -----------------------------------
+
+def sigmoid_backward(grad_input, grad_output, output):
+    """grad_input = grad_output * (1 - output) * output (all same-size float tensors).
+
+    Python-only helper for nn.Sigmoid. Example (Python): sigmoid_backward(gi, go, out)
+    """
+    grad_input._resize(output._size)
+    gi, go, o = grad_input._np(), operand(grad_input, grad_output, "gradOutput"), output._np()
+    if gi.size >= NUMBA_MIN and gi.flags.c_contiguous and go.flags.c_contiguous and o.flags.c_contiguous:
+        kernels.trace("sigmoid_backward", "numba")
+        kernels.load("pointwise").sigmoid_backward(gi.reshape(-1), go.reshape(-1), o.reshape(-1))
+    else:
+        np.multiply(go, (1 - o) * o, out=gi)
+    return grad_input
+
+
+def tanh_backward(grad_input, grad_output, output):
+    """grad_input = grad_output * (1 - output^2) (all same-size float tensors).
+
+    Python-only helper for nn.Tanh. Example (Python): tanh_backward(gi, go, out)
+    """
+    grad_input._resize(output._size)
+    gi, go, o = grad_input._np(), operand(grad_input, grad_output, "gradOutput"), output._np()
+    if gi.size >= NUMBA_MIN and gi.flags.c_contiguous and go.flags.c_contiguous and o.flags.c_contiguous:
+        kernels.trace("tanh_backward", "numba")
+        kernels.load("pointwise").tanh_backward(gi.reshape(-1), go.reshape(-1), o.reshape(-1))
+    else:
+        np.multiply(go, 1 - o * o, out=gi)
+    return grad_input
