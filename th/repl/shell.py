@@ -17,7 +17,6 @@ import sys
 import traceback
 
 from prompt_toolkit import PromptSession
-from prompt_toolkit import prompt as ask
 from prompt_toolkit.filters import Condition
 from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.layout.processors import HighlightMatchingBracketProcessor
@@ -91,7 +90,7 @@ class Shell:
     def confirm_exit(self, eof=False):
         """trepl's question; Enter, y, or Ctrl-D again leave."""
         try:
-            answer = ask(EXIT_QUESTION, **self._io)
+            answer = PromptSession(**self._io).prompt(EXIT_QUESTION)
         except EOFError:
             return True
         except KeyboardInterrupt:
