@@ -459,12 +459,21 @@ def _lua_find(s, pattern):
 
 
 def _calling_file():
-    """The full path of the innermost Lua file on the call stack, or None."""
+    """The full path of the Lua file of the innermost Lua function running, or None."""
     try:
-        from th.lua.runtime import calling_chunkname
-    except ImportError:
+        from th.lua import errors
+        frame = next(errors.lua_frames(1), None)
+        chunk = errors.chunk_of(frame.f_code) if frame is not None else None
+    except (ImportError, AttributeError):
         return None
-    name = calling_chunkname()
-    if isinstance(name, str) and name.startswith("@"):
-        return concat(name[1:])
-    return None
+    if chunk is None:
+        return None
+    name = getattr(chunk, "chunkname", None)      # Lua's own chunkname, '@file.lua'
+    if isinstance(name, str):
+        return concat(name[1:]) if name.startswith("@") else None
+    # Only the displayed name is known: a file's name unless it is a string chunk,
+    # stdin, or shortened with a leading '...'.
+    shown = chunk.name
+    if shown.startswith(("[string", "...")) or shown in ("stdin", "?"):
+        return None
+    return concat(shown)

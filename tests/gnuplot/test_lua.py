@@ -1,0 +1,72 @@
+"""gnuplot driven from Lua: `require 'gnuplot'`, errors with positions, the lecture's plots."""
+import re
+
+import numpy as np
+import pytest
+
+import th.gnuplot as gnuplot
+
+
+def runtime():
+    try:
+        from th.lua import Runtime
+    except ImportError:
+        pytest.skip("the Lua engine (th.lua.Runtime) is not there yet")
+    return Runtime()
+
+
+def paths_printed(out):
+    return re.findall(r"gnuplot: figure \d+ drawn to (\S+\.png)", out)
+
+
+def test_require_and_errors_from_lua(capsys):
+    rt = runtime()
+    rt.execute("""
+        require 'gnuplot'
+        print(pcall(gnuplot.plot))
+        print(pcall(gnuplot.plot, 'legend only'))
+        print(gnuplot.figure(), gnuplot.figure())
+        gnuplot.plotflush(9)
+    """)
+    assert capsys.readouterr().out.splitlines() == [
+        "false\tno inputs, expecting at least a vector",
+        "false\texpecting [string,] tensor [,tensor] [,string]",
+        "1\t2",
+        "no figure 9",
+    ]
+    from th.lua import LuaError
+    with pytest.raises(LuaError, match=r"^stdin:1: gnuplot does not seem to have this term$"):
+        rt.execute("gnuplot.setterm('dumb')", "=stdin")
+
+
+def lecture_runtime():
+    rt = runtime()
+    try:
+        ready = rt.execute("require 'torch'; require 'nn'; return torch.linspace ~= nil and "
+                           "torch.logspace ~= nil and torch.randn ~= nil and nn.Sigmoid ~= nil")
+    except Exception as e:     # noqa: BLE001 -- any failure means torch/nn are not ready
+        pytest.skip(f"torch and nn are not ready yet ({e})")
+    if not ready or not ready[0]:
+        pytest.skip("torch.linspace/logspace/randn or nn.Sigmoid are not there yet")
+    return rt
+
+
+def test_the_lectures_four_plots_headless(capsys):
+    rt = lecture_runtime()
+    rt.execute("""
+        require 'gnuplot'
+        gnuplot.plot(torch.linspace(3,8,50))
+        gnuplot.plot(torch.logspace(3,8,50))
+        h = gnuplot.hist(torch.randn(1000))
+        z = torch.linspace(-10,10,21); gnuplot.plot(z, nn.Sigmoid():forward(z))
+    """, "=stdin")
+    files = paths_printed(capsys.readouterr().out)
+    assert len(files) == 4
+    for path in files:
+        assert open(path, "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+    assert rt.eval("h.raw:sum()") == 1000
+    fig = gnuplot._registry.figures[1]
+    (sig,) = fig.plot.series
+    z = np.linspace(-10, 10, 21)
+    np.testing.assert_allclose(sig.x, z)
+    np.testing.assert_allclose(sig.y, 1 / (1 + np.exp(-z)), rtol=1e-12)
