@@ -167,15 +167,15 @@ def setfield(o, k, v):
 @_helper
 def setindex(o, k, v):
     """o[k] = v."""
-    # fast path: integer key inside or just past the array part of a plain table
-    if type(o) is LuaTable and type(k) is int and o.metatable is None and v is not None:
+    # fast path: append to, or overwrite inside, the array part of a plain table
+    if type(o) is LuaTable and type(k) is int and v is not None:
         arr = o.arr
-        n = len(arr)
-        if 0 < k <= n:
+        if k == len(arr) + 1:
+            if not o.hash and o.metatable is None:
+                arr.append(v)
+                return
+        elif 0 < k <= len(arr) and o.metatable is None:
             arr[k - 1] = v
-            return
-        if k == n + 1 and not o.hash:
-            arr.append(v)
             return
     runtime.newindex(o, k, v)
 
