@@ -10,7 +10,6 @@ pattern engine is reached only when a pattern really needs it.
 """
 import math as _math
 import os as _os
-import subprocess as _subprocess
 import sys as _pysys
 import time as _time
 
@@ -103,6 +102,7 @@ def execute(cmd=NOARG, *_):
     Example: print(sys.execute('ls -1 | head -3'))
     """
     cmd = _check_string(cmd, 1, "execute")
+    import subprocess as _subprocess  # only when a command runs: keeps start-up fast
     done = _subprocess.run(cmd + " 2>&1", shell=True, stdout=_subprocess.PIPE,
                            stdin=_subprocess.DEVNULL)
     return _lua_trim(done.stdout.decode("utf-8", errors="replace"))
@@ -116,6 +116,7 @@ def fexecute(cmd=NOARG, *_):
     Example: print(sys.fexecute('uname -a'))
     """
     cmd = _check_string(cmd, 1, "fexecute")
+    import subprocess as _subprocess  # only when a command runs: keeps start-up fast
     tmp = _paths.tmpname()
     _subprocess.run(f"{cmd} 1>{tmp} 2>{tmp}", shell=True, stdin=_subprocess.DEVNULL)
     with open(tmp, "rb") as f:

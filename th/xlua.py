@@ -11,7 +11,6 @@ reached through the runtime that loads the package or `th.lua.current_runtime()`
 """
 import builtins as _builtins
 import math as _math
-import shutil as _shutil
 import sys as _pysys
 import time as _time
 
@@ -63,7 +62,8 @@ class _Bar:
 
 
 def _terminal_width():
-    return min(_shutil.get_terminal_size((80, 24)).columns, 120)
+    import shutil
+    return min(shutil.get_terminal_size((80, 24)).columns, 120)
 
 
 def progress(current=NOARG, goal=NOARG, *_):

@@ -58,6 +58,9 @@ class ViewerClient:
 
     def _start(self):
         env = dict(os.environ, MPLBACKEND=self.backend)
+        # The viewer imports th.gnuplot even when th is not installed, only on sys.path.
+        here = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (here, env.get("PYTHONPATH")) if p)
         log = tempfile.TemporaryFile()
         try:
             proc = subprocess.Popen(
