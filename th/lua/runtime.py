@@ -68,11 +68,8 @@ def tostring(v):
 
 def _tostring_other(v):
     name = typename(v)
-    if name == "function":
-        if isinstance(v, (types.BuiltinFunctionType, types.FunctionType, types.MethodType)):
-            if isinstance(v, types.FunctionType) and "<lua:" in v.__code__.co_filename:
-                return "function: 0x%08x" % id(v)
-            return "function: builtin: 0x%08x" % id(v)
+    if name == "function" and not isinstance(v, type):
+        return "function: 0x%08x" % id(v)
     if name == "thread":
         return "thread: 0x%08x" % id(v)
     if isinstance(v, types.ModuleType):
@@ -346,12 +343,18 @@ def _tonum(v):
     return None
 
 
+# x86's default NaN (0/0, inf - inf) has its sign bit set: Lua on Linux prints "-nan".
+_DEFAULT_NAN = math.copysign(math.nan, -1.0)
+
+
 def _div(a, b):
     try:
         return a / b
     except ZeroDivisionError:
-        if a != a or a == 0:
-            return math.nan
+        if a != a:
+            return a
+        if a == 0:
+            return _DEFAULT_NAN
         return math.copysign(math.inf, a) * math.copysign(1.0, b)
     except OverflowError:
         return float(a) / float(b)
@@ -363,7 +366,7 @@ def _mod(a, b):
     a = float(a)
     b = float(b)
     if b == 0:
-        return math.nan
+        return _DEFAULT_NAN if a == a else a
     q = a / b
     if math.isinf(q) or q != q:
         return a - q * b

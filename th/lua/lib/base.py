@@ -337,12 +337,11 @@ def base_pcall(f=NOARG, *args):
     check_any(f, 1, "pcall")
     if _depth[0] >= _MAX_C_CALLS:
         return False, "C stack overflow"
+    if not callable(f) or type(f) is LuaTable and runtime.metamethod(f, "__call") is None:
+        return False, f"attempt to call a {typename(f)} value"
     _depth[0] += 1
     try:
-        if callable(f):
-            r = f(*args)
-        else:
-            return False, f"attempt to call a {typename(f)} value"
+        r = f(*args)
     except BaseException as e:
         return False, _catch(e)
     finally:
