@@ -229,7 +229,7 @@ class Launcher:
             action(*args)
             return 0
         except (LuaError, LuaSyntaxError) as err:
-            _report(err, self.runtime)
+            _report(err, self.runtime, [self.opts.script] if self.opts.script else [])
         except _CannotOpen as err:
             sys.stdout.flush()
             print(f"th: {err}", file=sys.stderr)
@@ -255,7 +255,7 @@ class _CannotOpen(Exception):
     """A script file that cannot be read."""
 
 
-def _report(err, runtime):
+def _report(err, runtime, files=()):
     """A failed script's error on stderr: `th: message`, a hint, the Lua traceback."""
     from th.repl import hints
     from th.repl.evaluator import traceback_wanted
@@ -267,7 +267,7 @@ def _report(err, runtime):
         from th.lua import lua_type
         message = f"(error object is a {lua_type(value)} value)"
     lines = ["th: " + message]
-    hint = hints.error_hint(message, None, runtime)
+    hint = hints.error_hint(message, None, runtime, files)
     if hint:
         lines.append(hint)
     tb = getattr(err, "lua_traceback", "")

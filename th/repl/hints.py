@@ -97,8 +97,12 @@ def _fix_field(container, sep, name):
     return fields.raw_get(container, candidate), candidate, True
 
 
-def error_hint(message, source, runtime):
-    """A hint line for a Lua error message, or None. `source`: the entry's text, if known."""
+def error_hint(message, source, runtime, files=()):
+    """A hint line for a Lua error message, or None.
+
+    `source`: the entry's text, if known; else the line the message points at is read
+    from its file (`files`: paths that a chunk name shortened to `...tail` may stand for).
+    """
     called = _CALLED_TABLE.search(message)
     if called and called.group(1) in _CALLED_PACKAGES:
         return f"did you mean {_CALLED_PACKAGES[called.group(1)]}(...)?"
@@ -106,7 +110,7 @@ def error_hint(message, source, runtime):
     if missing is None:
         return None
     kind, name = missing.groups()
-    text = source if source is not None else _source_line(message)
+    text = source if source is not None else _source_line(message, files)
     path = _path_in(text or "", kind, name)
     suggestion = suggest_path(path, runtime) if path else None
     if suggestion is None:
@@ -137,10 +141,13 @@ def _path_in(text, kind, name):
     return match.group(1) if match else None
 
 
-def _source_line(message):
+def _source_line(message, files=()):
     """The source line an error message points at (`file.lua:7: ...`), if readable."""
     match = _POSITION.match(message)
     if match is None:
         return None
-    line = linecache.getline(match.group(1), int(match.group(2)))
+    path = match.group(1)
+    if path.startswith("..."):          # Lua shortens long chunk names from the left
+        path = next((f for f in files if f.endswith(path[3:])), path)
+    line = linecache.getline(path, int(match.group(2)))
     return line or None
