@@ -248,3 +248,96 @@ class LuaTable:
 
     def __repr__(self):
         return f"LuaTable(arr={self.arr!r}, hash={{{', '.join(f'{denormalize_key(k)!r}: {v!r}' for k, v in self.hash.items())}}})"
+
+
+# ---- weak tables (__mode) ---------------------------------------------------------------
+
+import weakref as _weakref
+
+
+def _ref(v):
+    # Values Lua never collects (strings, numbers, booleans) stay strong.
+    try:
+        return _weakref.ref(v)
+    except TypeError:
+        return v
+
+
+def _deref(r):
+    return r() if type(r) is _weakref.ReferenceType else r
+
+
+class WeakHash:
+    """The hash part of a table whose metatable has __mode "k", "v" or "kv".
+
+    Behaves like the dict it replaces (get, [], pop, in, iteration, items, len); entries
+    whose weak key or value has been collected read as absent. The array part of a weak
+    table stays strong (a documented simplification).
+    """
+    __slots__ = ("data", "weak_keys", "weak_values")
+
+    def __init__(self, items, mode):
+        self.data = {}
+        self.weak_keys = "k" in mode
+        self.weak_values = "v" in mode
+        for k, v in items:
+            self[k] = v
+
+    def _key(self, k):
+        return _ref(k) if self.weak_keys else k
+
+    def get(self, k, default=None):
+        try:
+            r = self.data.get(self._key(k))
+        except TypeError:
+            return default
+        if r is None:
+            return default
+        v = _deref(r) if self.weak_values else r
+        return default if v is None else v
+
+    def __getitem__(self, k):
+        v = self.get(k)
+        if v is None:
+            raise KeyError(k)
+        return v
+
+    def __setitem__(self, k, v):
+        self.data[self._key(k)] = _ref(v) if self.weak_values else v
+
+    def pop(self, k, *default):
+        r = self.data.pop(self._key(k), None)
+        if r is None:
+            if default:
+                return default[0]
+            raise KeyError(k)
+        return _deref(r) if self.weak_values else r
+
+    def __contains__(self, k):
+        return self.get(k) is not None
+
+    def items(self):
+        out = []
+        for rk, rv in list(self.data.items()):
+            k = _deref(rk) if self.weak_keys else rk
+            v = _deref(rv) if self.weak_values else rv
+            if k is not None and v is not None:
+                out.append((k, v))
+        return out
+
+    def __iter__(self):
+        return iter([k for k, _ in self.items()])
+
+    def __len__(self):
+        return len(self.items())
+
+    def __bool__(self):
+        return bool(self.data)
+
+
+def make_weak(table, mode):
+    """Give `table` weak keys and/or values, as __mode asks ("k", "v", "kv")."""
+    if type(table.hash) is WeakHash or not any(c in mode for c in "kv"):
+        return
+    table.hash = WeakHash(list(table.hash.items()), mode)
+    table._keys = None

@@ -257,3 +257,16 @@ print(ok, e.msg)
 print(type(tostring(print)), tostring(print):sub(1, 9))
 -- case: number parsing edge
 print(0x7fffffff, 0xFFFFFFFF, 1e-310 > 0, .5e1, 5E+1)
+-- case: weak keys
+local t = setmetatable({}, {__mode = "k"})
+local key, key2 = {}, {}
+t[key] = 1; t[key2] = 2; t.name = "x"
+key = nil
+collectgarbage()
+local n = 0 for k, v in pairs(t) do n = n + 1 end
+print(n, t[key2], t.name)
+-- case: weak values
+local v = setmetatable({}, {__mode = "v"})
+v.a = {}; v.b = "str"; local keep = {}; v.c = keep
+collectgarbage()
+print(v.a, v.b, v.c == keep)

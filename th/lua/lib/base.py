@@ -13,7 +13,7 @@ from th.lua.compiler import register_fast_iter
 from th.lua.errors import LuaError, LuaSyntaxError
 from th.lua.lib.args import (NOARG, arg_error, check_any, check_int, check_table,
                              opt_int, opt_string, type_error, typename)
-from th.lua.table import LuaTable
+from th.lua.table import LuaTable, make_weak
 
 _MAX_C_CALLS = 200      # Lua's LUAI_MAXCCALLS: nested pcall/xpcall depth
 _depth = [0]
@@ -302,6 +302,10 @@ def base_setmetatable(t=NOARG, mt=NOARG, *_):
     if t.metatable is not None and t.metatable.get("__metatable") is not None:
         raise LuaError(errors.where(1) + "cannot change a protected metatable")
     t.metatable = mt
+    if mt is not None:
+        mode = mt.get("__mode")
+        if type(mode) is str:
+            make_weak(t, mode)
     return t
 
 
