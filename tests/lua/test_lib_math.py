@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from lib_oracle import lua_eval, lua_literal, py_eval, same
+from lib_oracle import lua_eval, lua_literal, same
 from th.lua.lib import math as M
 from th.lua.runtime import tostring
 

@@ -3,7 +3,7 @@ import random
 
 import pytest
 
-from lib_oracle import lua_eval, py_eval, same
+from lib_oracle import lua_eval, same
 from th.lua.lib import string as S
 from th.lua.lib.lpattern import compile_pattern
 from th.lua.table import LuaTable
