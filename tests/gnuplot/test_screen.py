@@ -165,3 +165,12 @@ def test_importing_gnuplot_does_not_import_matplotlib():
     code = "import sys, th.gnuplot; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_a_closed_figures_files_are_never_overwritten(T, capsys):
+    gnuplot.plot(T([1, 2, 3]))
+    (first,) = printed_paths(capsys.readouterr().out)
+    gnuplot.close()
+    gnuplot.plot(T([4, 5]))
+    (second,) = printed_paths(capsys.readouterr().out)
+    assert second != first and os.path.exists(first)

@@ -140,9 +140,9 @@ def histc(tensor=None, bins=None, lo=None, hi=None, raw=None, *_):
     values = _to_array(tensor)
     if values.size == 0:
         raise GnuplotError("gnuplot.histc: the tensor is empty")
-    bins = _DEFAULT(bins, _hist.DEFAULT_BINS)
-    lo = _DEFAULT(lo, _number(values.min()))
-    hi = _DEFAULT(hi, _number(values.max()))
+    bins = _default(bins, _hist.DEFAULT_BINS)
+    lo = _default(lo, _number(values.min()))
+    hi = _default(hi, _number(values.max()))
     bins = int(_checked_number(bins, 2, "histc"))
     if bins < 1:
         raise GnuplotError("bad argument #2 to 'histc' (number of bins must be positive)")
@@ -154,7 +154,7 @@ def histc(tensor=None, bins=None, lo=None, hi=None, raw=None, *_):
     return _hist.histogram_table(counts, raw_tensor, bins, lo, hi)
 
 
-def _DEFAULT(value, default):
+def _default(value, default):
     return default if value is None or value is _NOARG else value
 
 

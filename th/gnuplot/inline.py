@@ -55,8 +55,9 @@ def sixel(pixels):
     palette, index = pixels
     height, width = index.shape
     out = ["\033Pq", f'"1;1;{width};{height}']
-    for c, (r, g, b) in enumerate(palette):
-        out.append(f"#{c};2;{r * 100 // 255};{g * 100 // 255};{b * 100 // 255}")
+    for c, rgb in enumerate(palette):
+        r, g, b = (int(v) * 100 // 255 for v in rgb)      # sixel colours are percents
+        out.append(f"#{c};2;{r};{g};{b}")
     for top in range(0, height, 6):
         band = index[top:top + 6]
         colours = np.unique(band)

@@ -69,7 +69,7 @@ class FileScreen:
         pass
 
     def close(self, number):
-        self.counts.pop(number, None)
+        pass      # keep counting: a new figure with this number must not overwrite its files
 
 
 class WindowScreen:

@@ -8,7 +8,7 @@ Errors are `GnuplotError`s worded as Torch7's gnuplot worded them.
 
 Imports numpy and th.lua.table only; never matplotlib.
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -33,7 +33,6 @@ class Series:
     y: np.ndarray = None
     z: np.ndarray = None
     style: str = ""
-    extra: dict = field(default_factory=dict)
 
 
 def istensor(v):
