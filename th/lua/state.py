@@ -13,7 +13,9 @@ chunks loaded with it persist into later chunks (trepl#28).
 Errors reaching Python are LuaError (Python exceptions from library code are converted,
 with the Lua line prefixed); KeyboardInterrupt passes through untouched.
 """
+import os
 import sys
+import traceback
 
 from th.lua import errors, runtime
 from th.lua.compiler import HELPERS, compile_lua
@@ -141,4 +143,8 @@ def lua_traceback(exc):
         where = "main chunk" if name == "λmain" else f"function '{name.lstrip('λ').rstrip('0123456789')}'"
         lines.append(f"\t{chunk.name}:{line}: in {where}")
     lines.append("\t[C]: ?")
+    if os.environ.get("TH_TRACEBACK"):
+        cause = exc.__cause__ if isinstance(exc, LuaError) and exc.__cause__ else exc
+        lines.append("Python traceback (TH_TRACEBACK=1):")
+        lines.append("".join(traceback.format_exception(cause)).rstrip())
     return "\n".join(lines)
