@@ -30,6 +30,8 @@ from th.torch.random import (Generator, manualSeed, seed, initialSeed, getRNGSta
                              setRNGState, random, uniform, normal, exponential, cauchy,
                              logNormal, geometric, bernoulli)
 from th.torch.timer import Timer, tic, toc
+from th.torch.serialization import (save, load, serialize, deserialize, serializeToStorage,
+                                    deserializeFromStorage)
 from th.torch.ops.unary import sigmoid_backward, tanh_backward  # noqa: F401
 
 _np.seterr(all="ignore")

@@ -48,25 +48,26 @@ def _axpy(res, src, value, other, args, sig, fname, sign=1):
 
 def _add_forms(self, args, fname, sign):
     n = len(args)
+    all_args = (self,) + tuple(args)
     if n == 1:
         a = args[0]
         if type(a) is float or type(a) is int or _is_number(a):
-            return _axpy(self, self, a, None, args, _ADD_SIG, fname, sign)
+            return _axpy(self, self, a, None, all_args, _ADD_SIG, fname, sign)
         if isinstance(a, Tensor):
-            return _axpy(self, self, 1, a, args, _ADD_SIG, fname, sign)
+            return _axpy(self, self, 1, a, all_args, _ADD_SIG, fname, sign)
     elif n == 2:
         a, b = args
         if isinstance(a, Tensor):
             if _is_number(b):
-                return _axpy(self, a, b, None, args, _ADD_SIG, fname, sign)
+                return _axpy(self, a, b, None, all_args, _ADD_SIG, fname, sign)
             if isinstance(b, Tensor):
-                return _axpy(self, a, 1, b, args, _ADD_SIG, fname, sign)
+                return _axpy(self, a, 1, b, all_args, _ADD_SIG, fname, sign)
         elif _is_number(a) and isinstance(b, Tensor):
-            return _axpy(self, self, a, b, args, _ADD_SIG, fname, sign)
+            return _axpy(self, self, a, b, all_args, _ADD_SIG, fname, sign)
     elif n == 3:
         a, v, b = args
         if isinstance(a, Tensor) and _is_number(v) and isinstance(b, Tensor):
-            return _axpy(self, a, v, b, args, _ADD_SIG, fname, sign)
+            return _axpy(self, a, v, b, all_args, _ADD_SIG, fname, sign)
     raise invalid_arguments((self,) + tuple(args), _ADD_SIG.replace("T", short(self))
                             .replace("R", self._type.real))
 

@@ -38,6 +38,9 @@ def operand(res, t, name):
 def same_type(res, t, fname, args, expected):
     """Raise cwrap's 'invalid arguments' when t is not a tensor of res's type."""
     if type(t) is not type(res):
+        args = list(args)
+        while args and args[-1] is None:
+            args.pop()
         raise invalid_arguments(args, expected.replace("T", short(res)).replace(
             "R", res._type.real))
 

@@ -1,0 +1,129 @@
+"""Reductions against numpy: values, kept dimensions, 1-based LongTensor indices."""
+import numpy as np
+import pytest
+
+from th import torch
+from th.torch.errors import TorchError
+from th.torch.ops import reduce as reduce_ops
+from torch_check import values, tensor_from, assert_close, SHAPES, LAYOUTS, FLOAT_TYPES
+
+
+def each_input(typenames=FLOAT_TYPES):
+    for typename in typenames:
+        for shape in SHAPES:
+            for layout in LAYOUTS:
+                a = values(shape, typename)
+                yield typename, a, tensor_from(a, typename, layout)
+
+
+@pytest.mark.parametrize("name,oracle", [
+    ("sum", np.sum), ("prod", np.prod), ("mean", np.mean),
+    ("std", lambda a, axis=None, keepdims=False: np.std(a, axis=axis, ddof=1, keepdims=keepdims)),
+    ("var", lambda a, axis=None, keepdims=False: np.var(a, axis=axis, ddof=1, keepdims=keepdims)),
+])
+def test_simple_reductions(name, oracle):
+    for typename, a, t in each_input():
+        whole = getattr(t, name)()
+        assert isinstance(whole, float)
+        assert np.isclose(whole, oracle(a), rtol=1e-5)
+        for d in range(a.ndim):
+            r = getattr(torch, name)(t, d + 1)
+            assert r.size(d + 1) == 1 and r.type() == typename
+            assert_close(r, oracle(a, axis=d, keepdims=True), typename, rtol=1e-5)
+
+
+def test_integer_sum_is_an_integer():
+    assert torch.LongTensor([1, 2, 3]).sum() == 6
+    assert isinstance(torch.ByteTensor([200, 100]).sum(), int)
+    assert torch.ByteTensor([200, 100]).sum() == 300
+
+
+def test_std_var_biased_flag():
+    x = torch.Tensor([1, 2, 3, 4])
+    assert np.isclose(x.std(), np.std([1, 2, 3, 4], ddof=1))
+    assert np.isclose(x.std(True), np.std([1, 2, 3, 4]))
+    assert np.isclose(x.view(2, 2).var(2, True)[1][1], 0.25)
+
+
+@pytest.mark.parametrize("name", ["max", "min"])
+def test_max_min_values_and_indices(name):
+    np_val, np_arg = (np.max, np.argmax) if name == "max" else (np.min, np.argmin)
+    for typename, a, t in each_input(FLOAT_TYPES + ["torch.LongTensor"]):
+        assert getattr(t, name)() == np_val(a.astype(t.numpy().dtype))
+        for d in range(a.ndim):
+            v, i = getattr(torch, name)(t, d + 1)
+            assert i.type() == "torch.LongTensor" and v.type() == typename
+            assert_close(v, np_val(a, axis=d, keepdims=True), typename)
+            expected = np.expand_dims(np_arg(a.astype(t.numpy().dtype), axis=d), d) + 1
+            np.testing.assert_array_equal(i.numpy(), expected)
+
+
+def test_max_ties_nan_and_numba_path():
+    v, i = torch.Tensor([[3, 1, 3]]).max(2)
+    assert i[1][1] == 1                                  # the first maximum wins
+    v, i = torch.Tensor([[1, float("nan"), 5]]).max(2)
+    assert np.isnan(v[1][1]) and i[1][1] == 2            # NaN propagates, as in TH
+    n = reduce_ops.NUMBA_MIN
+    x = torch.randn(4, n // 2)
+    for d in (1, 2):
+        for name, fn, arg in (("max", np.max, np.argmax), ("min", np.min, np.argmin)):
+            v, i = getattr(x, name)(d)
+            a = x.numpy()
+            np.testing.assert_array_equal(v.numpy(), fn(a, axis=d - 1, keepdims=True))
+            np.testing.assert_array_equal(i.numpy() - 1, np.expand_dims(arg(a, axis=d - 1), d - 1))
+    vals, idx = torch.max(torch.Tensor(), torch.LongTensor(), x, 1)
+    assert vals.size().tolist() == [1, n // 2]
+
+
+def test_result_tensors_are_reused():
+    x = torch.Tensor([[1, 5], [7, 2]])
+    v, i = torch.Tensor(), torch.LongTensor()
+    rv, ri = torch.max(v, i, x, 2)
+    assert rv is v and ri is i and i.tolist() == [[2], [1]]
+    s = torch.Tensor()
+    assert torch.sum(s, x, 1) is s and s.tolist() == [[8, 7]]
+
+
+def test_cumulative():
+    x = torch.Tensor([[1, 2], [3, 4]])
+    assert x.cumsum().tolist() == [[1, 2], [4, 6]]
+    assert x.cumsum(2).tolist() == [[1, 3], [3, 7]]
+    assert torch.cumprod(x, 2).tolist() == [[1, 2], [3, 12]]
+
+
+def test_norm_dist_renorm():
+    x = torch.Tensor([[3, 4], [6, 8]])
+    assert x.norm() == pytest.approx(np.sqrt(125))
+    assert x.norm(1) == 21
+    assert x.norm(2, 2).tolist() == [[5], [10]]
+    assert torch.dist(torch.zeros(2), torch.Tensor([3, 4])) == 5
+    assert torch.dist(torch.zeros(2), torch.Tensor([3, 4]), 1) == 7
+    r = x.clone().renorm(2, 1, 5)
+    np.testing.assert_allclose(r.norm(2, 2).numpy().ravel(), [5, 5], rtol=1e-6)
+
+
+def test_order_statistics():
+    x = torch.Tensor([[5, 1, 4], [2, 8, 2]])
+    v, i = x.sort()
+    assert v.tolist() == [[1, 4, 5], [2, 2, 8]] and i.tolist() == [[2, 3, 1], [1, 3, 2]]
+    v, i = x.sort(1, True)
+    assert v.tolist() == [[5, 8, 4], [2, 1, 2]] and i.tolist() == [[1, 2, 1], [2, 1, 2]]
+    v, i = torch.Tensor([5, 1, 4, 2]).topk(2)
+    assert v.tolist() == [1, 2] and i.tolist() == [2, 4]
+    v, i = torch.Tensor([5, 1, 4, 2]).topk(2, 1, True)
+    assert v.tolist() == [5, 4] and i.tolist() == [1, 3]
+    v, i = torch.Tensor([5, 1, 4]).kthvalue(2)
+    assert v.tolist() == [4] and i.tolist() == [3]
+    v, i = torch.Tensor([3, 1, 2, 4]).median()
+    assert v.tolist() == [2] and i.tolist() == [3]
+    v, i = torch.Tensor([[1, 2, 2, 3], [7, 7, 1, 1]]).mode()
+    assert v.tolist() == [[2], [1]]
+    assert torch.eye(3).trace() == 3
+    assert torch.cross(torch.Tensor([1, 0, 0]), torch.Tensor([0, 1, 0])).tolist() == [0, 0, 1]
+
+
+def test_reduction_errors():
+    with pytest.raises(TorchError, match="out of range"):
+        torch.zeros(2, 3).sum(3)
+    with pytest.raises(TorchError, match="does not implement the torch.mean"):
+        torch.LongTensor([1]).mean()
