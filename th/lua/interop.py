@@ -16,9 +16,12 @@ Values
 
 Calls
     A Python callable receives Lua arguments positionally (missing trailing arguments are
-    simply absent; extra ones are passed too). It returns None for no value / nil, a
-    single value, or a tuple for several values (Lua values are never Python tuples).
-    A Lua function called from Python returns the same way.
+    simply absent; extra ones are passed too). It returns None (one nil), a single
+    value, a tuple for several values (Lua values are never Python tuples), or () for
+    no value at all (what `print(f())` or `select('#', f())` can tell from nil).
+    A Lua function called from Python returns the same way: its one result itself,
+    a tuple for several, and () when it returns nothing. `th.lua.runtime.first(r)`
+    gives the first result (or None); `Runtime.call(f, ...)` always gives a tuple.
 
 Indexing a Python object from Lua (`obj.k`, `obj:k(...)`, `obj.k = v`)
     - The Lua name is mangled first: a Python keyword gets a trailing underscore
