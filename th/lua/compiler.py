@@ -1026,7 +1026,10 @@ def compile_lua(source, chunkname, scope_names=None):
     res = resolve(tree, scope_names)
     chunk = errors.register_chunk(chunkname, source)
     compiler = Compiler(chunk, res)
-    mod = compiler.compile_module(tree)
+    try:
+        mod = compiler.compile_module(tree)
+    except Exception as exc:
+        raise errors.CompilerBug(f"{chunk.name}: internal compiler error: {exc!r}") from exc
     try:
         with warnings.catch_warnings():
             # e.g. `("str")()` is valid Lua that merely fails at run time.

@@ -54,6 +54,9 @@ def resume(co, *args):
     co.glet.parent = here
     try:
         kind, values = co.glet.switch(*args)
+    except BaseException:
+        co.status = "dead"      # Ctrl-C (or exit) went through it: it cannot go on
+        raise
     finally:
         _current[0] = previous
         previous.status = "running"
