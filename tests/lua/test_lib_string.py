@@ -165,7 +165,7 @@ def gmatch_all(s, p):
     out = []
     while True:
         v = it()
-        if v is None:
+        if v == ():  # the iterator's end: no value at all
             return out
         out.append(v)
 

@@ -115,7 +115,7 @@ def test_pack():
 
 def test_foreach():
     seen = []
-    assert T.tab_foreachi(lt(["a", "b"]), lambda i, v: seen.append((i, v))) is None
+    assert T.tab_foreachi(lt(["a", "b"]), lambda i, v: seen.append((i, v))) == ()
     assert seen == [(1, "a"), (2, "b")]
     assert T.tab_foreach(lt([5, 6]), lambda k, v: v if k == 2 else None) == 6
 

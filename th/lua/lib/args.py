@@ -99,6 +99,8 @@ def str_to_number(s):
     if m.group("dec") is not None:
         if text.lstrip("+-").isdigit():
             n = int(text)
+            if n == 0 and text[0] == "-":
+                return -0.0  # strtod keeps the sign of zero
             return n if -_INT_EXACT < n < _INT_EXACT else float(n)
         x = float(text)
     elif m.group("hex") is not None:

@@ -368,7 +368,7 @@ def _lines_iterator(f, formats, close_at_eof):
         if r is None or (type(r) is tuple and r[0] is None):
             if close_at_eof:
                 _close(f)
-            return None
+            return ()
         return r
     return lines_iter
 

@@ -501,6 +501,7 @@ def _make_random(gen):
         Example: math.randomseed(os.time())
         """
         gen.seed(toint32(check_number(x, 1, "randomseed")) & 0xFFFFFFFF)
+        return ()
 
     return math_random, math_randomseed
 

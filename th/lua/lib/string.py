@@ -217,11 +217,11 @@ def str_gmatch(s=NOARG, p=NOARG, *_):
     def gmatch_iter(*_):
         nonlocal pos
         if pos > n:
-            return None
+            return ()
         found = cp.search(s, pos)
         if found is None:
             pos = n + 1
-            return None
+            return ()  # no value at all, as Lua's iterator returns
         start, end, caps = found
         pos = end + 1 if end == start else end  # an empty match moves on by one
         if not caps:

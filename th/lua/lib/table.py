@@ -31,7 +31,7 @@ def tab_insert(*args):
         v = args[1]
         if v is not None:
             t.set(e, v)
-        return None
+        return ()
     if nargs != 3:
         raise LibError("wrong number of arguments to 'insert'")
     pos = check_int(args[1], 2, "insert")
@@ -41,13 +41,13 @@ def tab_insert(*args):
         t.set(e, arr[-1])
         arr[pos:e - 1] = arr[pos - 1:e - 2]
         arr[pos - 1] = v
-        return None
+        return ()
     if pos > e:
         e = pos
     for i in range(e, pos, -1):
         t.set(i, t.get(i - 1))
     t.set(pos, v)
-    return None
+    return ()
 
 
 def tab_remove(t=NOARG, pos=NOARG, *_):
@@ -174,7 +174,7 @@ def tab_foreach(t=NOARG, f=NOARG, *_):
         r = runtime.first(f(k, v))
         if r is not None:
             return r
-    return None
+    return ()
 
 
 def tab_foreachi(t=NOARG, f=NOARG, *_):
@@ -189,7 +189,7 @@ def tab_foreachi(t=NOARG, f=NOARG, *_):
         r = runtime.first(f(k, t.get(k)))
         if r is not None:
             return r
-    return None
+    return ()
 
 
 # ---- sort ---------------------------------------------------------------------------
@@ -209,7 +209,7 @@ def tab_sort(t=NOARG, comp=NOARG, *_):
     else:
         if _sorts_natively(t.arr):
             t.arr.sort()
-            return None
+            return ()
         lt = _natural_lt
     # a[0] and a[n+1] are read when a bad comparator drives the scan out of range
     a = [t.get(0)] + t.arr + [None]
@@ -217,7 +217,7 @@ def tab_sort(t=NOARG, comp=NOARG, *_):
         _auxsort(a, 1, n, lt)
     finally:
         _store(t, a, n)
-    return None
+    return ()
 
 
 def _sorts_natively(arr):
