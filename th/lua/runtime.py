@@ -18,7 +18,7 @@ import types
 
 from th.lua.errors import LuaError, LuaSyntaxError, op_error, current_site  # noqa: F401
 from th.lua.interop import mangle
-from th.lua.lib.args import NOARG, number_to_string, str_to_number, typename
+from th.lua.lib.args import number_to_string, str_to_number, typename
 from th.lua import table as _table_module
 from th.lua.table import LuaTable, TableKeyError
 
@@ -154,7 +154,7 @@ def call(f, *args):
     # fast path: Python callables (Lua functions included)
     try:
         r = f(*args)
-    except TypeError as e:
+    except TypeError:
         if callable(f):
             raise
         raise op_error("call", f) from None
@@ -216,7 +216,7 @@ def _index_meta(o, k, mt):
         if mt is None:
             return None
         o = h
-    raise op_error("index", o) if False else LuaError("loop in gettable")
+    raise LuaError("loop in gettable")
 
 
 def _index_string(s, k):
@@ -263,8 +263,6 @@ def _index_attr(o, k):
                 if type(attr) is types.FunctionType:
                     return attr
                 break
-    elif callable(o) and k not in ("new",):
-        pass
     if isinstance(o, types.FunctionType) or isinstance(o, types.BuiltinFunctionType):
         raise op_error("index", o)
     try:
@@ -665,9 +663,10 @@ def for_range(start, limit, step):
 
 
 def _for_error(what):
+    # Lua 5.1: "'for' initial value must be a number", "'for' limit must be a number"
     prefix, _ = current_site()
-    return LuaError(f"{prefix}'for' {what} {'value' if what == 'initial' else 'value'} must be a number"
-                    if what == "initial" else f"{prefix}'for' {what} must be a number")
+    what = "initial value" if what == "initial" else what
+    return LuaError(f"{prefix}'for' {what} must be a number")
 
 
 def _float_steps(a, b, c):
@@ -685,14 +684,8 @@ def _float_steps(a, b, c):
             yield i
 
 
-def vararg_select(n, args):
-    """select(n, ...) on a tuple of arguments."""
-    return args[n - 1:]
-
-
 __all__ = [
     "tostring", "tonumber", "lua_type", "call", "index", "newindex", "eq", "lt", "le",
     "concat", "length", "arith", "getmetatable", "metamethod", "LuaError",
     "LuaSyntaxError", "current_runtime", "truth", "first", "results",
 ]
-_ = NOARG

@@ -5,11 +5,10 @@ receive Lua arguments positionally (NOARG marks an absent one) and return None (
 a value, a tuple for several values, or () for none.
 """
 import gc
-import os
 import sys
 
 from th.lua import errors, runtime
-from th.lua.compiler import register_fast_iter
+from th.lua.support import register_fast_iter
 from th.lua.errors import LuaError, LuaSyntaxError
 from th.lua.lib.args import (NOARG, arg_error, check_any, check_int, check_table,
                              opt_int, opt_string, type_error, typename)
@@ -101,8 +100,7 @@ def base_pairs(t=NOARG, *_):
     """
     h = runtime.metamethod(t, "__pairs")
     if h is not None:
-        return runtime.adjust(runtime.results(h(t)), 3) if hasattr(runtime, "adjust") else \
-            (runtime.results(h(t)) + (None, None, None))[:3]
+        return (runtime.results(h(t)) + (None, None, None))[:3]
     if type(t) is not LuaTable:
         lua_type = typename(t)
         if lua_type == "table" or hasattr(t, "__lua_pairs__"):

@@ -5,7 +5,7 @@ import greenlet
 
 from th.lua import errors, runtime
 from th.lua.errors import LuaError
-from th.lua.lib.args import NOARG, arg_error, check_function, type_error
+from th.lua.lib.args import NOARG, arg_error, check_function
 from th.lua.table import LuaTable
 
 
@@ -165,5 +165,3 @@ def open_lib(rt):
     """The `coroutine` table."""
     return LuaTable.from_dict(FUNCTIONS)
 
-
-_ = arg_error
