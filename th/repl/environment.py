@@ -57,14 +57,26 @@ def _install_lazy_packages(runtime):
         # to load raises its error here, where the user first meets it.
         if key not in lazy:
             return None
+        before = {k for k, _ in table.items()}
         value = runtime.require(key)
         if table.get(key) is None:
             table[key] = value
+        _mark_preloaded(table, before)
         return value
 
     meta = LuaTable()
     meta["__index"] = lazy_global
     g.metatable = meta
+
+
+def _mark_preloaded(table, before):
+    # Globals a preloaded package defines (xlua's xprint, ...) were there before the
+    # user typed anything in Torch7, so who() leaves them out here too.
+    preloaded = table.get("_preloaded_")
+    if type(preloaded) is LuaTable:
+        for key, _ in table.items():
+            if key not in before:
+                preloaded[key] = True
 
 
 def lazy_names():

@@ -96,7 +96,7 @@ def documentation(value, path, runtime):
     if _is_documented_object(value):
         return _with_signature(inspect.getdoc(value), path)
     klass = type(value)
-    if klass.__module__.startswith("th.") and inspect.getdoc(klass):
+    if typename(value) and inspect.getdoc(klass):     # a torch object: its class's docs
         heading = f"{path}: {describe(value)}"
         return heading + "\n\n" + inspect.getdoc(klass)
     return None
