@@ -50,3 +50,34 @@ print(string.format("%f", "1e2"), string.format("%x", "255"), string.format("%5.
 local ok, e = pcall(function() return string.format("%d", {}) end)
 print(e)
 string.format("%d", "oops")
+-- case: flags combined
+print(string.format("[%-+6d][%+06d][% 05d][%-#8x][%#08x]", 5, 5, 5, 255, 255))
+print(string.format("[%-8.3f][%+.2e][% .3g][%08.2f]", 3.14159, 12345.678, 0.000123456, -1.5))
+-- case: precision on strings and integers
+print(string.format("[%.0s][%.1s][%3.1s][%-3.1s]", "abc", "abc", "abc", "abc"))
+print(string.format("[%5.3d][%-5.3d][%.5x][%#.5o]", 7, 7, 255, 8))
+-- case: g conversions
+for _, x in ipairs({0, 1, 0.5, 123456, 1234567, 1e-4, 1e-5, 123.456, 1e100, -2.5e-10}) do
+  io.write(string.format("%g|%.3g|%#.3g|%G ", x, x, x, x))
+end
+print()
+-- case: e conversions
+for _, x in ipairs({0, 1, -1, 0.1, 123456789, 1e-300, 9.9999999e99}) do
+  io.write(string.format("%e|%.2E|%.0e ", x, x, x))
+end
+print()
+-- case: rounding of f
+print(string.format("%.2f %.2f %.2f %.2f", 0.125, 0.375, 1.005, -0.125))
+print(string.format("%.0f %.0f %.0f %.0f", 0.5, 1.5, -0.5, 2.5000001))
+-- case: big and small integers
+print(string.format("%d %d %d", 2^31 - 1, -2^31, 2^40), string.format("%x %X", 2^32, 2^40 + 255))
+print(string.format("%5d|%-5d|%05d", -42, -42, -42), string.format("%o", 2^20))
+-- case: many arguments
+print(string.format("%s %s %s %s %s %s %s %s %s %s", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10))
+print(string.format("%d%%", 50), string.format("%s=%d", "n", 3), string.format("%3s|%-3s|", 1, 2))
+-- case: quoted special cases
+print(string.format("%q", ""), string.format("%q", "\\"), string.format("%q", "a\nb"))
+print(string.format("%q", 12), string.format("%q", "\r\n"))
+-- case: format used for padding tables
+local rows = {{"apple", 1.5}, {"kiwi", 12}, {"fig", 0.25}}
+for _, r in ipairs(rows) do print(string.format("%-8s%8.2f", r[1], r[2])) end

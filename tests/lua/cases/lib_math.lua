@@ -68,3 +68,44 @@ print(pcall(function() return math.randomseed() end))
 print(math.mod(7, 3), math.mod(-7, 3))
 -- case: number printing of results
 print(math.sqrt(2) * math.sqrt(2), 0.1 + 0.2, 1/3, 100 / 3, 2^63, -2^63, 1e15, 1e16, 123456789012)
+-- case: floor and ceil of halves
+for _, x in ipairs({-2.5, -1.5, -0.5, 0.5, 1.5, 2.5}) do io.write(math.floor(x), ",", math.ceil(x), " ") end
+print()
+-- case: rounding idioms
+local function round(x) return math.floor(x + 0.5) end
+print(round(2.5), round(-2.5), round(2.4999), round(1e10 + 0.5))
+-- case: fmod versus the % operator
+for _, p in ipairs({{7, 3}, {-7, 3}, {7, -3}, {-7, -3}, {5.5, 2}, {-5.5, 2}}) do
+  io.write(math.fmod(p[1], p[2]), "|", p[1] % p[2], " ")
+end
+print()
+-- case: huge and tiny
+print(math.huge / 2, -math.huge * 0, math.huge + 1 == math.huge, 1e308 * 10, -1e308 * 10, 5e-324 / 2)
+-- case: integer results print as integers
+print(math.sqrt(16), math.pow(3, 2), math.exp(0), math.log(1), math.floor(-0.0001), 2^53, 2^53 + 1)
+-- case: trig identities
+local x = 0.7
+print(math.abs(math.sin(x)^2 + math.cos(x)^2 - 1) < 1e-15, math.abs(math.tan(x) - math.sin(x) / math.cos(x)) < 1e-15)
+print(string.format("%.10f %.10f", math.asin(math.sin(x)), math.atan2(math.sin(x), math.cos(x))))
+-- case: modf and frexp reconstruct
+for _, v in ipairs({3.25, -3.25, 1e10 + 0.5, 0.001}) do
+  local i, f = math.modf(v)
+  local m, e = math.frexp(v)
+  io.write(i + f == v and "ok" or "bad", " ", math.ldexp(m, e) == v and "ok" or "bad", " ")
+end
+print()
+-- case: random sequence after reseeding
+math.randomseed(2024)
+local t = {}
+for i = 1, 8 do t[i] = math.random(6) end
+print(table.concat(t, " "))
+math.randomseed(2024)
+local u = {}
+for i = 1, 8 do u[i] = math.random(6) end
+print(table.concat(t, " ") == table.concat(u, " "))
+-- case: min max with many numbers
+local t = {}
+for i = 1, 50 do t[i] = (i * 37) % 101 end
+print(math.min(unpack(t)), math.max(unpack(t)))
+-- case: abs of extremes
+print(math.abs(-math.huge), math.abs(-2^63), math.abs(-1e-300))

@@ -95,3 +95,66 @@ while true do local n = f:read("*n") if not n then break end sum = sum + n end
 f:close()
 print(sum)
 os.remove(name)
+-- case: io.write formats numbers like tostring
+io.write(1, " ", 1.5, " ", 1e100, " ", 1/3, " ", -0.0 + 0, " ", 2^53, " ", 1/0, "\n")
+io.write() io.write("") print("after empty writes")
+-- case: CRLF and long lines
+local name = os.tmpname()
+local f = io.open(name, "wb") f:write("a\r\nb\r\n", string.rep("x", 5000), "\n") f:close()
+for line in io.lines(name) do io.write(#line, " ") end print()
+os.remove(name)
+-- case: reading numbers in many spellings
+local name = os.tmpname()
+local f = io.open(name, "w") f:write("  12\n-3.5 1e2 0x10 +7 .25 5.\n") f:close()
+f = io.open(name)
+local out = {}
+while true do local n = f:read("*n") if not n then break end out[#out + 1] = n end
+print(table.concat(out, " "), f:read("*a") == "\n")
+f:close()
+os.remove(name)
+-- case: read several formats at once
+local name = os.tmpname()
+local f = io.open(name, "w") f:write("10 20\nword\nrest of it") f:close()
+f = io.open(name)
+print(f:read("*n", "*n", "*l", "*l", "*a"))
+f:close()
+os.remove(name)
+-- case: lines of an empty file and a file without newline
+local name = os.tmpname()
+local f = io.open(name, "w") f:close()
+local n = 0
+for _ in io.lines(name) do n = n + 1 end
+f = io.open(name, "w") f:write("only") f:close()
+for l in io.lines(name) do print(n, l) end
+os.remove(name)
+-- case: io.input switching
+local name = os.tmpname()
+local f = io.open(name, "w") f:write("from input file\nsecond\n") f:close()
+local old = io.input()
+io.input(name)
+print(io.read(), io.read("*l"), io.read())
+io.input():close()
+io.input(old)
+os.remove(name)
+-- case: file write errors
+local name = os.tmpname()
+local f = io.open(name, "w")
+print(pcall(function() f:write("a", nil) end))
+print(pcall(function() f:write({}) end))
+print(pcall(function() f:write(true) end))
+f:close()
+os.remove(name)
+-- case: reading a write-only file
+local name = os.tmpname()
+local f = io.open(name, "w")
+print(f:read("*l"))
+f:close()
+os.remove(name)
+-- case: os.date fields in UTC
+for _, t in ipairs({0, 86399, 86400, 951782400, 2000000000}) do
+  print(os.date("!%Y-%m-%d %H:%M:%S %w %j", t))
+end
+-- case: os.time and os.date agree
+local t = os.time({year = 2021, month = 7, day = 4, hour = 8, min = 30})
+local d = os.date("*t", t)
+print(d.year, d.month, d.day, d.hour, d.min, d.sec)

@@ -123,3 +123,52 @@ print(#out, k, out:sub(1, 8))
 local words = 0
 for w in big:gmatch("%a+") do words = words + 1 end
 print(words, select(2, big:gsub("%s", "")), big:find("c", 39990, true))
+-- case: nested captures
+show(string.match("hello world", "((h)(e)llo) (w(or)ld)"))
+show(string.find("abc", "((a)(b))"))
+show(string.gsub("abc", "((a)(b))", "%3%2%1"))
+-- case: position captures in replacements and results
+show(string.gsub("hello", "()l", "%1"))
+show(string.match("hello", "h()e()l()"))
+show(string.gsub("abc", "(b)()", "%2%1"))
+-- case: gsub with whole match and captures
+show(string.gsub("hello world", "(o)", "%0%1"))
+show(string.gsub("key=val", "(%w+)=(%w+)", "%2=%1"))
+show(string.gsub("  a  b  ", "%s+", " "))
+show(string.gsub("CamelCaseString", "(%u)", " %1"))
+-- case: trimming and splitting idioms
+local function trim(s) return (s:gsub("^%s*(.-)%s*$", "%1")) end
+print("[" .. trim("  both  ") .. "]", "[" .. trim("") .. "]", "[" .. trim("none") .. "]")
+local parts = {}
+for field in ("a,b,,c"):gmatch("([^,]*)") do parts[#parts + 1] = "<" .. field .. ">" end
+print(table.concat(parts))
+-- case: matching numbers
+for n in ("1 -2 3.5 -0.25 1e3 .5"):gmatch("%-?%d*%.?%d+") do io.write(n, "|") end print()
+show(string.match("x = 42;", "=%s*(%d+)"), tonumber(string.match("v1.25", "[%d%.]+")))
+-- case: dot matches newlines and zeros
+show(#string.match("a\nb\0c", ".+"), string.find("a\nb", "a.b"))
+-- case: percent escapes of specials
+show(string.match("a+b", "a%+b"), string.match("(x)", "%((%a)%)"), string.match("50%", "%d+%%"))
+show(string.match("a.b", "a%.b"), string.match("axb", "a%.b"), string.match("[x]", "%[(.)%]"))
+-- case: sets with classes and escapes
+show(string.match("a1-_", "[%a%d]+"), string.match("--x", "[%-]+"), string.match("]]x", "[%]]+"))
+show(string.match("tab\there", "[%s]"), string.match("x^y", "[%^]"), string.match("a-z", "[a%-z]+"))
+-- case: frontier with complements and zeros
+show(string.gsub("THE (quick) fox", "%f[%w]%w+", "<%0>"))
+show(string.gsub("hello world", "%f[%W]", "|"))
+show(string.find("abc", "%f[%z]"), string.find("abc", "%f[%Z]"))
+-- case: balanced with different delimiters
+show(string.match("if (a and (b or c)) then", "%b()"))
+show(string.gsub("{a}{b{c}}d", "%b{}", "X"))
+show(string.match("<<a>", "%b<>"), string.match("x", "%b()"), string.match("(", "%b()"))
+-- case: max expansion backtracking
+show(string.match("aaaa", "(a*)(a)"), string.match("aaaa", "(a-)(a)"), string.match("ab", "(a?)(a?)b"))
+show(string.match("<<x>>", "<(.*)>"), string.match("<<x>>", "<(.-)>"), string.match("abcabc", "(.*)c"))
+-- case: anchored gmatch is literal in 5.1
+local n = 0
+for _ in ("^^^"):gmatch("^") do n = n + 1 end
+print(n)
+-- case: gsub count limits with functions
+local calls = 0
+show(string.gsub("aaaa", "a", function() calls = calls + 1 return "b" end, 2))
+print(calls)

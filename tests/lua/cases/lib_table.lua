@@ -118,3 +118,58 @@ print(ok, t[1], t[1000], t[2000])
 table.foreach({10, 20}, print)
 table.foreachi({"a", "b"}, print)
 print(table.foreachi({1, 2, 3}, function(i, v) if v == 2 then return "found" end end))
+-- case: concat with float formatting
+print(table.concat({0.1, 1/3, 1e15, 1e16, -0.5, 2^63}, " "))
+-- case: unpack with holes and ranges
+print(unpack({1, nil, 3}))
+print(unpack({nil, nil, 3}, 1, 3))
+print(select("#", unpack({}, 1, 3)))
+print(unpack({"a", "b"}, "1", "2"))
+-- case: insert and remove keep the sequence
+local t = {}
+for i = 1, 10 do table.insert(t, 1, i) end
+print(table.concat(t, " "))
+for i = 1, 5 do table.remove(t, 2) end
+print(table.concat(t, " "), #t)
+-- case: remove returns the removed nil hole
+local t = {1, 2, 3}
+t[2] = nil
+print(table.remove(t, 2), t[2], t[3])
+-- case: sort strings by length then alphabetically
+local w = {"ccc", "a", "bb", "aaa", "b", "cc"}
+table.sort(w, function(x, y) if #x ~= #y then return #x < #y end return x < y end)
+print(table.concat(w, " "))
+-- case: sort descending strings and mixed case
+local w = {"b", "B", "a", "A", "_", "1"}
+table.sort(w) print(table.concat(w, " "))
+table.sort(w, function(x, y) return x > y end) print(table.concat(w, " "))
+-- case: sort already sorted and reversed
+local t = {}
+for i = 1, 100 do t[i] = i end
+table.sort(t, function(a, b) return a > b end)
+print(t[1], t[50], t[100])
+table.sort(t)
+print(t[1], t[50], t[100])
+-- case: sort with equal elements and comparator counts
+local calls = 0
+local t = {3, 3, 3, 3, 3, 3, 3, 3}
+table.sort(t, function(a, b) calls = calls + 1 return a < b end)
+print(calls, table.concat(t, ""))
+-- case: sort comparator errors propagate
+print(pcall(table.sort, {3, 2, 1}, function(a, b) error("cmp failed") end))
+print(pcall(table.sort, {3, 2, 1}, function(a, b) return a.x < b end))
+-- case: sort two and three elements
+local a, b, c = {2, 1}, {3, 1, 2}, {1}
+table.sort(a) table.sort(b) table.sort(c)
+print(table.concat(a, ","), table.concat(b, ","), table.concat(c, ","))
+-- case: maxn ignores non numeric keys
+print(table.maxn({a = 1, b = 2}), table.maxn({[1.5] = true}), table.maxn({[100] = 1, [2] = 2}))
+-- case: concat ranges past the border
+local t = {"a", "b", "c"}
+t[5] = "e"
+print(pcall(table.concat, t, ",", 1, 5))
+print(table.concat(t, ",", 5, 5), table.concat(t, ",", 1, 3))
+-- case: getn with holes at the end
+local t = {1, 2, 3}
+t[3] = nil
+print(table.getn(t), #t, table.maxn(t))
