@@ -21,7 +21,6 @@ import os
 import signal
 import sys
 import traceback
-from dataclasses import dataclass, field
 
 USAGE = """Usage: th [options] [script.lua [arguments]]
 
@@ -47,18 +46,19 @@ class UsageError(Exception):
     """A command line th cannot run (Torch7's wording: `Error: unrecognized flag --x`)."""
 
 
-@dataclass
 class Options:
     """What the command line asks for."""
-    libs: list = field(default_factory=list)
-    statements: list = field(default_factory=list)
-    interactive: bool = False
-    help: bool = False
-    timing: bool = True
-    script: str = None
-    script_index: int = 0       # position of the script in argv (for Lua's `arg`)
-    script_args: list = field(default_factory=list)
-    notes: list = field(default_factory=list)
+
+    def __init__(self):
+        self.libs = []              # -l names, in order
+        self.statements = []        # -e statements, in order
+        self.interactive = False
+        self.help = False
+        self.timing = True
+        self.script = None
+        self.script_index = 0       # position of the script in argv (for Lua's `arg`)
+        self.script_args = []
+        self.notes = []             # warnings about Torch7 flags th does not have
 
 
 def parse_args(argv):

@@ -8,7 +8,6 @@ or printing a table can never have side effects.
 
 Input: any Lua value (LuaTable, Python module, class, or object). Output: Python values.
 """
-import inspect
 import types
 
 from th.lua.interop import mangle, unmangle
@@ -38,6 +37,7 @@ def _module_names(module):
 
 def _static_attr(obj, attr):
     """obj.attr without running getters; a property or other descriptor gives None."""
+    import inspect      # not at module level: `th -e` start-up does not need it
     try:
         value = inspect.getattr_static(obj, attr)
     except AttributeError:
