@@ -26,7 +26,7 @@ def test_dirname(name, expected):
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("model.t7", "t7"), ("a.b.c", "c"), ("abc", None), ("dir.x/file", "x/file"), ("a.", ""),
+    ("model.t7", "t7"), ("a.b.c", "c"), ("abc", ()), ("dir.x/file", "x/file"), ("a.", ""),
 ])
 def test_extname(name, expected):
     assert paths.extname(name) == expected

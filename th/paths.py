@@ -105,13 +105,13 @@ def dirname(path=NOARG, *_):
 def extname(path=NOARG, *_):
     """paths.extname(path)
 
-    The text after the last '.' of `path`, or nil when it has none.
+    The text after the last '.' of `path`, or no value when it has none.
 
     Example: paths.extname('model.t7')   --> 't7'
     """
     path = _check_string(path, 1, "extname")
     dot = path.rfind(".")
-    return None if dot < 0 else path[dot + 1:]
+    return () if dot < 0 else path[dot + 1:]
 
 
 def cwd(*_):

@@ -49,6 +49,7 @@ def tic(*_):
     Example: sys.tic(); net:forward(x); print(sys.toc())
     """
     _tic[0] = clock()
+    return ()
 
 
 def toc(verbose=None, *_):
@@ -76,6 +77,7 @@ def sleep(seconds=NOARG, *_):
     seconds = _check_number(seconds, 1, "sleep")
     if seconds > 0:
         _time.sleep(seconds)
+    return ()
 
 
 def usleep(microseconds=None, *_):
@@ -89,6 +91,7 @@ def usleep(microseconds=None, *_):
         microseconds = 1
     if microseconds > 0:
         _time.sleep(microseconds / 1e6)
+    return ()
 
 
 # ---- shell commands ---------------------------------------------------------------------

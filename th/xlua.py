@@ -88,7 +88,7 @@ def progress(current=NOARG, goal=NOARG, *_):
         out = ["\r"]
     if bar.done:
         _pysys.stdout.write("".join(out))
-        return
+        return ()
     length = bar.width - 34
     percent = _percent(current, goal, length)
     bar.previous = percent
@@ -103,6 +103,7 @@ def progress(current=NOARG, goal=NOARG, *_):
     out.append("\r")
     _pysys.stdout.write("".join(out))
     _pysys.stdout.flush()
+    return ()
 
 
 def _percent(current, goal, length=None):
@@ -216,6 +217,7 @@ def trycatch(try_=NOARG, catch=None, *_):
     except LuaError as err:
         if catch is not None:
             _call(catch, err.value)
+    return ()
 
 
 # ---- printing and the session -------------------------------------------------------------
@@ -238,6 +240,7 @@ def print(obj=None, *more):  # noqa: A001 -- Torch7's name
         print(*more)
     else:
         out.write("\n")
+    return ()
 
 
 def _table_listing(t):
@@ -271,6 +274,7 @@ def who(*_):
             user[k] = v
     for value in ("", "Global Libs:", _LuaTable.from_list(libs), "", "Global Vars:", user, ""):
         print(value)
+    return ()
 
 
 def clear(name=None, *_):
@@ -281,6 +285,7 @@ def clear(name=None, *_):
     Example: x = torch.rand(1000, 1000); xlua.clear('x')
     """
     _runtime().globals[name] = None
+    return ()
 
 
 def clearall(*_):
@@ -300,6 +305,7 @@ def clearall(*_):
         runtime.globals[k] = None
         if loaded_table is not None and loaded_table.get(k) is not None:
             loaded_table[k] = None
+    return ()
 
 
 def log(filename=NOARG, *_):
@@ -312,6 +318,7 @@ def log(filename=NOARG, *_):
     filename = _check_string(filename, 1, "log")
     _paths.mkdir(_paths.dirname(filename))
     _pysys.stdout = _Tee(_pysys.stdout, open(filename, "w"))
+    return ()
 
 
 class _Tee:

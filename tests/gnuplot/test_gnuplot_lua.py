@@ -70,3 +70,14 @@ def test_the_lectures_four_plots_headless(capsys):
     z = np.linspace(-10, 10, 21)
     np.testing.assert_allclose(sig.x, z)
     np.testing.assert_allclose(sig.y, 1 / (1 + np.exp(-z)), rtol=1e-12)
+
+
+def test_commands_return_no_value_as_in_torch7(capsys):
+    rt = runtime()
+    rt.execute("""
+        require 'gnuplot'; require 'paths'; require 'sys'
+        print(select('#', gnuplot.title('t')), select('#', gnuplot.grid(true)),
+              select('#', gnuplot.close()), select('#', paths.extname('abc')),
+              select('#', sys.tic()), select('#', gnuplot.figure()))
+    """)
+    assert capsys.readouterr().out == "0\t0\t0\t0\t0\t1\n"

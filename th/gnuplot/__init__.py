@@ -60,6 +60,7 @@ def plot(*args):
     """
     series = _series_list(args, _read_plot_series, "no inputs, expecting at least a vector")
     _draw(_Plot("plot", series))
+    return ()
 
 
 def splot(*args):
@@ -72,6 +73,7 @@ def splot(*args):
     """
     series = _series_list(args, _read_splot_series, "no inputs, expecting at least a matrix")
     _draw(_Plot("splot", series))
+    return ()
 
 
 def scatter3(*args):
@@ -84,6 +86,7 @@ def scatter3(*args):
     series = _series_list(args, _read_scatter3_series,
                           "no inputs, expecting at least a matrix")
     _draw(_Plot("scatter3", series))
+    return ()
 
 
 def imagesc(*args):
@@ -97,6 +100,7 @@ def imagesc(*args):
     """
     image, palette = _read_imagesc_args(args)
     _draw(_Plot("imagesc", image=image, palette=palette))
+    return ()
 
 
 def bar(*args):
@@ -107,6 +111,7 @@ def bar(*args):
     Example: gnuplot.bar(torch.Tensor{3, 1, 4, 1, 5})
     """
     plot(_LuaTable.from_list(list(_trim(args)) + ["|"]))
+    return ()
 
 
 def hist(tensor=None, bins=None, lo=None, hi=None, *_):
@@ -240,8 +245,9 @@ def close(n=None, *_):
     if number is None:
         number = _registry.current
     if number is None or _registry.remove(number) is None:
-        return
+        return ()
     _screen.close(number)
+    return ()
 
 
 def closeall(*_):
@@ -254,6 +260,7 @@ def closeall(*_):
     for number in list(_registry.figures):
         close(number)
     _registry.current = None
+    return ()
 
 
 def plotflush(n=None, *_):
@@ -269,8 +276,9 @@ def plotflush(n=None, *_):
         number = _registry.current
     if number is None or number not in _registry.figures:
         print("no figure " + ("nil" if number is None else _number_to_string(number)))
-        return
+        return ()
     _refresh(_registry.figures[number])
+    return ()
 
 
 def _file_figure(fname, kind, n, name):
@@ -341,6 +349,7 @@ def figprint(fname=_NOARG, *_):
     _figures.check_directory(fname)
     fig = _registry.current_figure()
     _figures.save(fig.plot, fig.settings, fname, _PRINT_KINDS[suffix])
+    return ()
 
 
 def setterm(term=_NOARG, *_):
@@ -355,6 +364,7 @@ def setterm(term=_NOARG, *_):
     Example: gnuplot.setterm('inline'); gnuplot.plot(torch.rand(10))
     """
     _screen.setterm(_check_string(term, 1, "setterm"))
+    return ()
 
 
 def setgnuplotexe(exe=None, *_):
@@ -366,6 +376,7 @@ def setgnuplotexe(exe=None, *_):
     Example: gnuplot.setgnuplotexe('/usr/bin/gnuplot')
     """
     print("gnuplot.setgnuplotexe: th draws with matplotlib; no gnuplot program is used")
+    return ()
 
 
 # ---- decorations ----------------------------------------------------------------------------------
@@ -425,6 +436,7 @@ def grid(toggle=None, *_):
     """
     on = toggle is not None and toggle is not False and toggle is not _NOARG
     _decorate(lambda s: setattr(s, "grid", on))
+    return ()
 
 
 def logscale(toggle=None, *_):
@@ -439,6 +451,7 @@ def logscale(toggle=None, *_):
     def change(s):
         s.logscale = s.logscale | {"y"} if on else s.logscale - {"y"}
     _decorate(change)
+    return ()
 
 
 _LEGEND_ERROR = ("horizontal location is unknown : plot.movelegend expects 2 strings as "
@@ -456,6 +469,7 @@ def movelegend(hloc=None, vloc=None, *_):
     if hloc not in ("left", "right", "center") or vloc not in ("bottom", "top", "middle"):
         raise GnuplotError(_LEGEND_ERROR)   # Torch7 said "horizontal" for both
     _decorate(lambda s: setattr(s, "legend_loc", _LEGEND_LOCATIONS[(hloc, vloc)]))
+    return ()
 
 
 def axis(spec=None, *_):
@@ -480,15 +494,16 @@ def axis(spec=None, *_):
     elif isinstance(spec, _LuaTable):
         if spec.length() != 4:
             print("axis should have 4 componets {xmin,xmax,ymin,ymax}")
-            return
+            return ()
         values = [_axis_value(spec[i + 1]) for i in range(4)]
 
         def change(s):
             s.xrange = _merge_range(s.xrange, values[0:2])
             s.yrange = _merge_range(s.yrange, values[2:4])
     else:
-        return
+        return ()
     _decorate(change)
+    return ()
 
 
 def _axis_value(v):
@@ -513,3 +528,4 @@ def raw(command=_NOARG, *_):
     """
     command = _check_string(command, 1, "raw")
     _raw.apply(command, _registry.current_figure().settings)
+    return ()
