@@ -391,6 +391,7 @@ def _label_setter(field, fname):
     def set_label(label=_NOARG, *_):
         text = _check_string(label, 1, fname)
         _decorate(lambda s: setattr(s, field, text))
+        return ()
     return set_label
 
 
