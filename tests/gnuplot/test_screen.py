@@ -129,11 +129,11 @@ def test_sixel_encodes_every_pixel():
 
 @pytest.mark.skipif(shutil.which("Xvfb") is None, reason="needs Xvfb for a display")
 def test_window_process_draws_and_closes_figures(T, monkeypatch, tmp_path):
-    display = ":97"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "800x600x24"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # -displayfd: Xvfb picks a free display number and writes it once it is ready.
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "800x600x24"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     try:
-        time.sleep(0.5)
+        display = ":" + xvfb.stdout.readline().decode().strip()
         monkeypatch.setenv("DISPLAY", display)
         monkeypatch.delenv("MPLBACKEND")
         if screen.gui_backend() is None:
