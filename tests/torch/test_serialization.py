@@ -1,8 +1,6 @@
 """torch.save/load/serialize/deserialize in Torch7's binary and ascii formats."""
-import os
 import struct
 
-import numpy as np
 import pytest
 
 from th import torch

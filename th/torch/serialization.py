@@ -460,7 +460,7 @@ def serializeToStorage(obj, fmt=None):
 
     Example: s = torch.serializeToStorage(x)
     """
-    from th.torch.storage import CharStorage, wrap_array
+    from th.torch.storage import wrap_array
     w = Writer(_check_format(fmt, "serializeToStorage"))
     w.write_object(obj)
     return wrap_array(np.frombuffer(bytes(w.out), dtype=np.int8).copy())

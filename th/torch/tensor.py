@@ -13,10 +13,12 @@ Dimensions and indices are 1-based everywhere, from Lua and from Python.
 import numpy as np
 
 from th.torch import types
-from th.torch.errors import TorchError, arg_error, lua_typename
+from th.torch.errors import TorchError, arg_error
+from th.torch.args import (numel, is_number, number_arg, int_arg, dim_arg, dim_index,
+                           check_tensor, size_list, read_sizes, infer_size, fmt_size)
 from th.torch.storage import Storage, long_storage, _alloc
 
-_EMPTY = ()
+EMPTY = ()
 
 
 def contiguous_strides(size):
@@ -27,13 +29,6 @@ def contiguous_strides(size):
         stride[d] = z
         z *= size[d]
     return tuple(stride)
-
-
-def numel(size):
-    n = 1
-    for s in size:
-        n *= s
-    return n if size else 0
 
 
 def make(cls, storage, offset, size, stride):
@@ -77,7 +72,7 @@ class Tensor:
     __typename__ = "torch.Tensor"
 
     def __init__(self, *args):
-        _construct(self, args)
+        construct(self, args)
 
     # ---- numpy view ---------------------------------------------------------------
 
@@ -123,7 +118,7 @@ class Tensor:
         """
         if dim is None:
             return long_storage(self._size)
-        d = _dim_index(self, dim, "size")
+        d = dim_index(self, dim, "size")
         return self._size[d]
 
     def __lua_len__(self):
@@ -139,7 +134,7 @@ class Tensor:
         """
         if dim is None:
             return long_storage(self._stride)
-        d = _dim_index(self, dim, "stride")
+        d = dim_index(self, dim, "stride")
         return self._stride[d]
 
     def dim(self):
@@ -192,21 +187,21 @@ class Tensor:
 
     def isSameSizeAs(self, other):
         """t:isSameSizeAs(u): true when both have the same sizes. Example: x:isSameSizeAs(y)"""
-        return self._size == _check_tensor(other, 2, "isSameSizeAs")._size
+        return self._size == check_tensor(other, 2, "isSameSizeAs")._size
 
     def isSize(self, sizes):
         """t:isSize(LongStorage): true when t has exactly these sizes.
 
         Example: torch.zeros(2, 3):isSize(torch.LongStorage({2, 3}))  -- true
         """
-        return self._size == tuple(int(s) for s in _size_list(sizes))
+        return self._size == tuple(int(s) for s in size_list(sizes))
 
     def isSetTo(self, other):
         """t:isSetTo(u): true when t and u view the same elements of the same storage.
 
         Example: x = torch.zeros(3); y = torch.Tensor():set(x); y:isSetTo(x)  -- true
         """
-        other = _check_tensor(other, 2, "isSetTo")
+        other = check_tensor(other, 2, "isSetTo")
         return (self._storage is other._storage and self._offset == other._offset
                 and self._size == other._size and self._stride == other._stride
                 and bool(self._size))
@@ -238,7 +233,7 @@ class Tensor:
 
     def resizeAs(self, other):
         """t:resizeAs(u): resize t to u's sizes; returns t. Example: x:resizeAs(y)"""
-        return self._resize(_check_tensor(other, 2, "resizeAs")._size)
+        return self._resize(check_tensor(other, 2, "resizeAs")._size)
 
     def set(self, src=None, offset=None, *sizes):
         """t:set([tensor | storage [, offset, sizes [, strides]]]): re-point t; returns t.
@@ -249,7 +244,7 @@ class Tensor:
         """
         if src is None:
             self._storage = self._type.storage_class()
-            self._offset, self._size, self._stride = 0, _EMPTY, _EMPTY
+            self._offset, self._size, self._stride = 0, EMPTY, EMPTY
         elif isinstance(src, Tensor):
             if src._type is not self._type:
                 raise arg_error(2, "set", f"expecting number or {self.__typename__} "
@@ -257,7 +252,7 @@ class Tensor:
             self._storage, self._offset = src._storage, src._offset
             self._size, self._stride = src._size, src._stride
         elif isinstance(src, Storage):
-            _set_storage(self, src, offset, sizes)
+            set_storage(self, src, offset, sizes)
         else:
             raise arg_error(2, "set", f"expecting number or {self.__typename__} or "
                             f"{self._type.storage_typename}")
@@ -269,7 +264,7 @@ class Tensor:
     def fill(self, value):
         """t:fill(v): set every element to v; returns t. Example: torch.Tensor(2, 2):fill(7)"""
         if self._size:
-            self._np().fill(self._type.convert(_number(value, 2, "fill")))
+            self._np().fill(self._type.convert(number_arg(value, 2, "fill")))
         return self
 
     def zero(self):
@@ -288,8 +283,8 @@ class Tensor:
             raise arg_error(2, "copy", "torch.*Tensor expected")
         n = numel(self._size)
         if numel(src._size) != n:
-            raise TorchError(f"inconsistent tensor size, expected r_ [{_fmt_size(self)}] "
-                             f"and src [{_fmt_size(src)}] to have the same number of "
+            raise TorchError(f"inconsistent tensor size, expected r_ [{fmt_size(self)}] "
+                             f"and src [{fmt_size(src)}] to have the same number of "
                              f"elements, but got {n} and {numel(src._size)} elements "
                              "respectively")
         if n:
@@ -318,9 +313,9 @@ class Tensor:
 
         Example: torch.range(1, 5):narrow(1, 2, 3)  -- 2 3 4
         """
-        d = _dim_arg(self, dim, 2, "narrow")
-        i = _int(index, 3, "narrow") - 1
-        n = _int(size, 4, "narrow")
+        d = dim_arg(self, dim, 2, "narrow")
+        i = int_arg(index, 3, "narrow") - 1
+        n = int_arg(size, 4, "narrow")
         sz = self._size
         if i < 0 or i >= sz[d]:
             raise arg_error(3, "narrow", "out of range")
@@ -335,8 +330,8 @@ class Tensor:
 
         Example: torch.Tensor({{1, 2}, {3, 4}}):select(2, 1)  -- 1 3
         """
-        d = _dim_arg(self, dim, 2, "select")
-        i = _int(index, 3, "select") - 1
+        d = dim_arg(self, dim, 2, "select")
+        i = int_arg(index, 3, "select") - 1
         sz = self._size
         if i < 0 or i >= sz[d]:
             raise arg_error(3, "select", "out of range")
@@ -358,8 +353,8 @@ class Tensor:
             d = k // 2
             if d >= len(self._size):
                 raise arg_error(k + 2, "sub", "invalid dimension")
-            s = _int(bounds[k], k + 2, "sub") - 1
-            e = _int(bounds[k + 1], k + 3, "sub") - 1
+            s = int_arg(bounds[k], k + 2, "sub") - 1
+            e = int_arg(bounds[k + 1], k + 3, "sub") - 1
             n = self._size[d]
             if s < 0:
                 s += n + 1
@@ -379,8 +374,8 @@ class Tensor:
 
         Example: torch.zeros(2, 3):transpose(1, 2):size()  -- 3 2
         """
-        a = _dim_arg(self, dim1, 2, "transpose")
-        b = _dim_arg(self, dim2, 3, "transpose")
+        a = dim_arg(self, dim1, 2, "transpose")
+        b = dim_arg(self, dim2, 3, "transpose")
         size, stride = list(self._size), list(self._stride)
         size[a], size[b] = size[b], size[a]
         stride[a], stride[b] = stride[b], stride[a]
@@ -398,7 +393,7 @@ class Tensor:
 
         Example: torch.zeros(2, 3, 4):permute(3, 1, 2):size()  -- 4 2 3
         """
-        dims = _size_list(dims[0]) if len(dims) == 1 and not _is_number(dims[0]) else dims
+        dims = size_list(dims[0]) if len(dims) == 1 and not is_number(dims[0]) else dims
         n = len(self._size)
         perm = [int(d) - 1 for d in dims]
         if sorted(perm) != list(range(n)):
@@ -413,8 +408,8 @@ class Tensor:
         A new last dimension of length `size` is added.
         Example: torch.range(1, 5):unfold(1, 2, 1)  -- 4x2
         """
-        d = _dim_arg(self, dim, 2, "unfold")
-        size, step = _int(size, 3, "unfold"), _int(step, 4, "unfold")
+        d = dim_arg(self, dim, 2, "unfold")
+        size, step = int_arg(size, 3, "unfold"), int_arg(step, 4, "unfold")
         if size > self._size[d]:
             raise arg_error(3, "unfold", "out of range")
         if step <= 0:
@@ -434,27 +429,27 @@ class Tensor:
             # res:view(src, sizes...): re-point res at a view of src.
             v = sizes[0].view(*sizes[1:])
             return self.set(v) if v._type is self._type else v
-        size = _infer_size(read_sizes(sizes, "view", allow_neg=True), numel(self._size), self)
+        size = infer_size(read_sizes(sizes, "view", allow_neg=True), numel(self._size), self)
         if not self.isContiguous():
             raise TorchError("expecting a contiguous tensor")
         if numel(size) != numel(self._size):
             raise TorchError("Wrong size for view. Input size: "
-                             f"{_fmt_size(self, 'x')}. Output size: {'x'.join(map(str, size))}")
+                             f"{fmt_size(self, 'x')}. Output size: {'x'.join(map(str, size))}")
         return make(type(self), self._storage, self._offset, size, contiguous_strides(size))
 
     def viewAs(self, other):
         """t:viewAs(u): t viewed with u's sizes. Example: torch.range(1, 4):viewAs(torch.zeros(2, 2))"""
-        return self.view(long_storage(_check_tensor(other, 2, "viewAs")._size))
+        return self.view(long_storage(check_tensor(other, 2, "viewAs")._size))
 
     def reshape(self, *sizes):
         """t:reshape(sz1 [, sz2 ...]): a contiguous copy of t with new sizes.
 
         Example: torch.range(1, 6):reshape(3, 2)
         """
-        size = _infer_size(read_sizes(sizes, "reshape", allow_neg=True), numel(self._size), self)
+        size = infer_size(read_sizes(sizes, "reshape", allow_neg=True), numel(self._size), self)
         if numel(size) != numel(self._size):
             raise TorchError("Wrong size for view. Input size: "
-                             f"{_fmt_size(self, 'x')}. Output size: {'x'.join(map(str, size))}")
+                             f"{fmt_size(self, 'x')}. Output size: {'x'.join(map(str, size))}")
         out = new_of(self._type, size)
         if size:
             out._np()[...] = self._np().reshape(size)
@@ -489,7 +484,7 @@ class Tensor:
 
     def expandAs(self, other):
         """t:expandAs(u): t expanded to u's sizes. Example: torch.Tensor({1, 2}):view(2, 1):expandAs(torch.zeros(2, 3))"""
-        return self.expand(long_storage(_check_tensor(other, 2, "expandAs")._size))
+        return self.expand(long_storage(check_tensor(other, 2, "expandAs")._size))
 
     def squeeze(self, dim=None):
         """t:squeeze([dim]): view without size-1 dimensions (a number if one element left).
@@ -505,7 +500,7 @@ class Tensor:
             if not keep and size:
                 keep = [0]
         else:
-            d = _dim_arg(src, dim, 2, "squeeze")
+            d = dim_arg(src, dim, 2, "squeeze")
             keep = [k for k in range(len(size)) if k != d or size[d] != 1 or len(size) == 1]
         out = make(type(self), src._storage, src._offset, tuple(size[k] for k in keep),
                    tuple(stride[k] for k in keep))
@@ -527,39 +522,39 @@ class Tensor:
             raise TorchError(f"invalid tensor type '{name}'")
         if ttype is self._type:
             return self
-        return _convert(self, ttype)
+        return convert(self, ttype)
 
     def typeAs(self, other):
         """t:typeAs(u): t converted to u's type. Example: x:typeAs(torch.LongTensor())"""
-        return self.type(_check_tensor(other, 2, "typeAs").__typename__)
+        return self.type(check_tensor(other, 2, "typeAs").__typename__)
 
     def double(self):
         """t:double(): t as a DoubleTensor (t itself if already one). Example: x:double()"""
-        return self if self._type is types.Double else _convert(self, types.Double)
+        return self if self._type is types.Double else convert(self, types.Double)
 
     def float(self):
         """t:float(): t as a FloatTensor. Example: x:float()"""
-        return self if self._type is types.Float else _convert(self, types.Float)
+        return self if self._type is types.Float else convert(self, types.Float)
 
     def long(self):
         """t:long(): t as a LongTensor (values truncated). Example: torch.Tensor({1.7}):long()"""
-        return self if self._type is types.Long else _convert(self, types.Long)
+        return self if self._type is types.Long else convert(self, types.Long)
 
     def int(self):
         """t:int(): t as an IntTensor. Example: x:int()"""
-        return self if self._type is types.Int else _convert(self, types.Int)
+        return self if self._type is types.Int else convert(self, types.Int)
 
     def short(self):
         """t:short(): t as a ShortTensor. Example: x:short()"""
-        return self if self._type is types.Short else _convert(self, types.Short)
+        return self if self._type is types.Short else convert(self, types.Short)
 
     def char(self):
         """t:char(): t as a CharTensor. Example: x:char()"""
-        return self if self._type is types.Char else _convert(self, types.Char)
+        return self if self._type is types.Char else convert(self, types.Char)
 
     def byte(self):
         """t:byte(): t as a ByteTensor. Example: x:byte()"""
-        return self if self._type is types.Byte else _convert(self, types.Byte)
+        return self if self._type is types.Byte else convert(self, types.Byte)
 
     @classmethod
     def new(cls, *args):
@@ -616,255 +611,12 @@ class Tensor:
     __repr__ = __str__
 
 
-# ---- construction ------------------------------------------------------------------
-
-def _construct(t, args):
-    ttype = t._type
-    if ttype is None:
-        raise TorchError("torch.Tensor is abstract: use torch.DoubleTensor etc.")
-    t._abase = None
-    if not args:
-        t._storage = ttype.storage_class()
-        t._offset, t._size, t._stride = 0, _EMPTY, _EMPTY
-        return
-    a = args[0]
-    if isinstance(a, Tensor):
-        if a._type is not ttype:
-            raise arg_error(1, ttype.tensor_typename[6:],
-                            f"expecting number or {ttype.tensor_typename} or "
-                            f"{ttype.storage_typename}")
-        t._storage, t._offset, t._size, t._stride = a._storage, a._offset, a._size, a._stride
-        return
-    if isinstance(a, Storage) and a._type is ttype:
-        t._storage, t._offset, t._size, t._stride = a, 0, (a.size(),), (1,)
-        if a.size() == 0:
-            t._size = t._stride = _EMPTY
-        if len(args) > 1:
-            _set_storage(t, a, args[1], args[2:])
-        return
-    if _is_number(a) or isinstance(a, Storage):
-        size = read_sizes(args, ttype.tensor_typename[6:])
-        stride = None
-        if len(args) == 2 and isinstance(args[1], Storage):
-            stride = tuple(int(s) for s in args[1]._array)
-        st = ttype.storage_class.__new__(ttype.storage_class)
-        if stride is None or not size:
-            st._array = _alloc(ttype, numel(size))
-            t._storage, t._offset, t._size, t._stride = st, 0, size, contiguous_strides(size)
-        else:
-            stride = _fill_strides(size, stride)
-            st._array = _alloc(ttype, _extent(size, stride))
-            t._storage, t._offset, t._size, t._stride = st, 0, size, stride
-        return
-    if isinstance(a, np.ndarray):
-        src = from_array(a)
-        out = src if src._type is ttype else _convert(src, ttype)
-        t._storage, t._offset, t._size, t._stride = out._storage, 0, out._size, out._stride
-        return
-    if hasattr(a, "to_list") or isinstance(a, (list, tuple)):
-        data, size = _read_table(a, ttype)
-        st = ttype.storage_class.__new__(ttype.storage_class)
-        st._array = data
-        t._storage, t._offset, t._size, t._stride = st, 0, size, contiguous_strides(size)
-        return
-    raise arg_error(1, ttype.tensor_typename[6:], f"expecting number or "
-                    f"{ttype.tensor_typename} or {ttype.storage_typename}")
-
-
-def _read_table(tbl, ttype):
-    # Nested Lua tables (or Python lists): shape from the first elements, then checked.
-    size = []
-    probe = tbl
-    while _is_seq(probe):
-        items = _items(probe)
-        if not items:
-            break
-        size.append(len(items))
-        probe = items[0]
-    if not size:
-        return _alloc(ttype, 0), _EMPTY
-    flat = []
-    _flatten(tbl, size, 0, flat)
-    conv = ttype.convert
-    try:
-        data = np.array([conv(v) for v in flat], dtype=ttype.dtype)
-    except (TypeError, ValueError):
-        raise TorchError("invalid element (not a number)") from None
-    return data, tuple(size)
-
-
-def _flatten(tbl, size, depth, out):
-    if not _is_seq(tbl):
-        raise TorchError("invalid tensor definition")
-    items = _items(tbl)
-    if len(items) != size[depth]:
-        raise TorchError("invalid tensor sizes")
-    if depth == len(size) - 1:
-        for v in items:
-            if not _is_number(v):
-                raise TorchError("invalid element (not a number)")
-        out.extend(items)
-    else:
-        for v in items:
-            _flatten(v, size, depth + 1, out)
-
-
-def _is_seq(v):
-    return hasattr(v, "to_list") or isinstance(v, (list, tuple))
-
-
-def _items(v):
-    return v.to_list() if hasattr(v, "to_list") else list(v)
-
-
-def _set_storage(t, storage, offset, sizes):
-    if storage._type is not t._type:
-        raise arg_error(2, "set", f"expecting number or {t.__typename__} or "
-                        f"{t._type.storage_typename}")
-    off = 0 if offset is None else _int(offset, 3, "set") - 1
-    if not sizes:
-        size, stride = (storage.size() - off,), (1,)
-        if size[0] <= 0:
-            size = stride = _EMPTY
-    elif isinstance(sizes[0], Storage):
-        size = tuple(int(s) for s in sizes[0]._array)
-        stride = tuple(int(s) for s in sizes[1]._array) if len(sizes) > 1 and sizes[1] is not None else None
-        size, stride = _cut_sizes(size, stride)
-    else:
-        size = tuple(_int(s, 4 + i, "set") for i, s in enumerate(sizes[0::2]))
-        stride = tuple(_int(s, 5 + i, "set") for i, s in enumerate(sizes[1::2]))
-        stride = stride + (-1,) * (len(size) - len(stride))
-        size, stride = _cut_sizes(size, stride)
-    if off < 0:
-        raise arg_error(3, "set", "out of range")
-    t._storage, t._offset, t._size = storage, off, size
-    t._stride = _fill_strides(size, stride)
-    t._abase = None
-    if size and off + _extent(size, t._stride) > storage.size():
-        storage.resize(off + _extent(size, t._stride))
-
-
-def _cut_sizes(size, stride):
-    # Torch7: the size list ends at the first size <= 0.
-    for i, s in enumerate(size):
-        if s <= 0:
-            return size[:i], (stride[:i] if stride else None)
-    return size, stride
-
-
-def _fill_strides(size, stride):
-    # A stride < 0 (or none given) means "contiguous from here on".
-    if stride is None:
-        return contiguous_strides(size)
-    out = [0] * len(size)
-    z = 1
-    for d in range(len(size) - 1, -1, -1):
-        out[d] = stride[d] if stride[d] >= 0 else z
-        z = out[d] * size[d] if stride[d] < 0 else z * size[d]
-    return tuple(out)
-
-
-def _extent(size, stride):
-    # Number of storage elements spanned: last index + 1.
-    if not size:
-        return 0
-    return 1 + sum((s - 1) * st for s, st in zip(size, stride))
-
-
-def _convert(t, ttype):
+def convert(t, ttype):
     out = new_of(ttype, t._size)
     if t._size:
         from th.torch.ops.copy import copy_into
         copy_into(out, t)
     return out
-
-
-# ---- argument helpers shared by the ops modules --------------------------------------
-
-def _is_number(v):
-    return (type(v) is int or type(v) is float
-            or (isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)))
-
-
-def _number(v, argn, fname):
-    if type(v) is float or type(v) is int:
-        return v
-    if _is_number(v):
-        return v.item() if hasattr(v, "item") else v
-    raise arg_error(argn, fname, f"number expected, got {lua_typename(v)}")
-
-
-def _int(v, argn, fname):
-    if type(v) is int:
-        return v
-    if _is_number(v):
-        return int(v)
-    raise arg_error(argn, fname, f"number expected, got {lua_typename(v)}")
-
-
-def _dim_arg(t, dim, argn, fname):
-    d = _int(dim, argn, fname) - 1
-    if d < 0 or d >= len(t._size):
-        raise arg_error(argn, fname, "out of range" if t._size else "empty tensor")
-    return d
-
-
-def _dim_index(t, dim, fname):
-    d = _int(dim, 2, fname) - 1
-    if d < 0 or d >= len(t._size):
-        raise arg_error(2, fname, f"dimension {d + 1} out of range of {len(t._size)}D tensor")
-    return d
-
-
-def _check_tensor(v, argn, fname):
-    if not isinstance(v, Tensor):
-        raise arg_error(argn, fname, f"torch.*Tensor expected, got {lua_typename(v)}")
-    return v
-
-
-def _size_list(v):
-    if isinstance(v, Storage):
-        return v._array.tolist()
-    if hasattr(v, "to_list"):
-        return v.to_list()
-    return list(v)
-
-
-def read_sizes(args, fname, allow_neg=False):
-    """Sizes given as numbers, one LongStorage, or (from Python) one list/tuple.
-
-    Torch7's rule applies: the list ends at the first size <= 0 (so size 0 = empty).
-    """
-    if len(args) == 1 and not _is_number(args[0]):
-        vals = _size_list(args[0])
-    else:
-        vals = args
-    out = []
-    for i, v in enumerate(vals):
-        n = _int(v, i + 1, fname)
-        if n == -1 and allow_neg:
-            out.append(-1)
-            continue
-        if n <= 0:
-            break
-        out.append(n)
-    return tuple(out)
-
-
-def _infer_size(size, total, t):
-    if -1 not in size:
-        return size
-    if size.count(-1) > 1:
-        raise TorchError("only one dimension can be at -1")
-    known = numel(tuple(s for s in size if s != -1)) if len(size) > 1 else 1
-    if known == 0 or total % known:
-        raise TorchError("Wrong size for view. Input size: "
-                         f"{_fmt_size(t, 'x')}. Output size: {'x'.join(map(str, size))}")
-    return tuple(total // known if s == -1 else s for s in size)
-
-
-def _fmt_size(t, sep=" x "):
-    return sep.join(str(s) for s in t._size)
 
 
 # ---- the concrete classes -------------------------------------------------------------
@@ -888,3 +640,6 @@ IntTensor = _make_tensor_class(types.Int)
 ShortTensor = _make_tensor_class(types.Short)
 CharTensor = _make_tensor_class(types.Char)
 ByteTensor = _make_tensor_class(types.Byte)
+
+
+from th.torch.construct import construct, set_storage  # noqa: E402  (it needs Tensor)

@@ -8,7 +8,8 @@ import numpy as np
 from th.torch.dispatch import method
 from th.torch.errors import TorchError, arg_error
 from th.torch.ops.operands import operand
-from th.torch.tensor import Tensor, _is_number
+from th.torch.args import is_number
+from th.torch.tensor import Tensor
 
 
 def _result(v):
@@ -16,7 +17,7 @@ def _result(v):
         v = v[0] if v else None
     if v is None or type(v) is float or type(v) is int:
         return v
-    if _is_number(v) and not isinstance(v, bool):
+    if is_number(v) and not isinstance(v, bool):
         return float(v)
     raise TorchError("given function should return a number or nil")
 

@@ -11,7 +11,8 @@ import numpy as np
 from th.torch.dispatch import method, function
 from th.torch.errors import TorchError, arg_error, invalid_arguments
 from th.torch.ops.operands import operand, same_type, scalar, new_like, int_div, short
-from th.torch.tensor import Tensor, new_of, _is_number
+from th.torch.args import is_number
+from th.torch.tensor import Tensor, new_of
 
 _ADD_SIG = "*T* [T] R | *T* [T] [R] T"
 
@@ -51,22 +52,22 @@ def _add_forms(self, args, fname, sign):
     all_args = (self,) + tuple(args)
     if n == 1:
         a = args[0]
-        if type(a) is float or type(a) is int or _is_number(a):
+        if type(a) is float or type(a) is int or is_number(a):
             return _axpy(self, self, a, None, all_args, _ADD_SIG, fname, sign)
         if isinstance(a, Tensor):
             return _axpy(self, self, 1, a, all_args, _ADD_SIG, fname, sign)
     elif n == 2:
         a, b = args
         if isinstance(a, Tensor):
-            if _is_number(b):
+            if is_number(b):
                 return _axpy(self, a, b, None, all_args, _ADD_SIG, fname, sign)
             if isinstance(b, Tensor):
                 return _axpy(self, a, 1, b, all_args, _ADD_SIG, fname, sign)
-        elif _is_number(a) and isinstance(b, Tensor):
+        elif is_number(a) and isinstance(b, Tensor):
             return _axpy(self, self, a, b, all_args, _ADD_SIG, fname, sign)
     elif n == 3:
         a, v, b = args
-        if isinstance(a, Tensor) and _is_number(v) and isinstance(b, Tensor):
+        if isinstance(a, Tensor) and is_number(v) and isinstance(b, Tensor):
             return _axpy(self, a, v, b, all_args, _ADD_SIG, fname, sign)
     raise invalid_arguments((self,) + tuple(args), _ADD_SIG.replace("T", short(self))
                             .replace("R", self._type.real))
@@ -126,7 +127,7 @@ def _scalar_op(fname, apply, sig="*T* [T] R"):
             src, v = self, a
         else:
             src, v = a, b
-        if not isinstance(src, Tensor) or not _is_number(v):
+        if not isinstance(src, Tensor) or not is_number(v):
             raise invalid_arguments((self, a) if b is None else (self, a, b),
                                     sig.replace("T", short(self)).replace("R", self._type.real))
         s = _src(self, src, fname, (self, a, b), sig)
@@ -201,11 +202,11 @@ def pow_(self, a, b=None):
         src, v = self, a
     else:
         src, v = a, b
-    if isinstance(src, Tensor) and _is_number(v):
+    if isinstance(src, Tensor) and is_number(v):
         s = _src(self, src, "pow", (self, a, b), "*T* [T] R")
         np.power(s, scalar(self, v), out=self._np(), casting="unsafe")
         return self
-    if _is_number(src) and isinstance(v, Tensor):     # tpow: res = n ^ t
+    if is_number(src) and isinstance(v, Tensor):     # tpow: res = n ^ t
         s = _src(self, v, "pow", (self, a, b), "*T* R [T]")
         np.power(scalar(self, src), s, out=self._np(), casting="unsafe")
         return self
@@ -219,7 +220,7 @@ def torch_pow(*args):
 
     Example: torch.pow(torch.Tensor({1, 2}), 3)  -- 1 8
     """
-    if len(args) == 2 and _is_number(args[0]) and _is_number(args[1]):
+    if len(args) == 2 and is_number(args[0]) and is_number(args[1]):
         return float(args[0]) ** float(args[1])
     if len(args) == 3:
         return pow_(*args)
@@ -237,7 +238,7 @@ def clamp(self, a, b, c=None):
         src, lo, hi = self, a, b
     else:
         src, lo, hi = a, b, c
-    if not isinstance(src, Tensor) or not _is_number(lo) or not _is_number(hi):
+    if not isinstance(src, Tensor) or not is_number(lo) or not is_number(hi):
         raise invalid_arguments((self, a, b, c), f"*{short(self)}* [{short(self)}] "
                                 f"{self._type.real} {self._type.real}")
     s = _src(self, src, "clamp", (self, a, b, c), "*T* [T] R R")
@@ -259,7 +260,7 @@ def _tensor_op(fname, apply, allow_value=False):
         else:
             src, other = a, b
         if not isinstance(src, Tensor) or not (isinstance(other, Tensor) or
-                                               (allow_value and _is_number(other))):
+                                               (allow_value and is_number(other))):
             raise invalid_arguments((self, a) if b is None else (self, a, b),
                                     sig.replace("T", short(self)).replace("R", self._type.real))
         s = _src(self, src, fname, (self, a, b), sig)
@@ -328,7 +329,7 @@ def torch_atan2(*args):
 
     Example: torch.atan2(1, 1)  -- 0.78539816339745
     """
-    if len(args) == 2 and _is_number(args[0]) and _is_number(args[1]):
+    if len(args) == 2 and is_number(args[0]) and is_number(args[1]):
         return float(np.arctan2(float(args[0]), float(args[1])))
     from th.torch.dispatch import METHODS
     if len(args) >= 3:
@@ -345,7 +346,7 @@ def lerp(self, a, b, c=None):
     Example: torch.zeros(2):lerp(torch.ones(2), 0.25)  -- 0.25 0.25
     """
     src, end, w = (self, a, b) if c is None else (a, b, c)
-    if not (isinstance(src, Tensor) and isinstance(end, Tensor) and _is_number(w)):
+    if not (isinstance(src, Tensor) and isinstance(end, Tensor) and is_number(w)):
         raise invalid_arguments((self, a, b, c), f"*{short(self)}* [{short(self)}] "
                                 f"{short(self)} {self._type.real}")
     s = _src(self, src, "lerp", (self, a, b, c), "")
@@ -360,7 +361,7 @@ def torch_lerp(*args):
 
     Example: torch.lerp(0, 10, 0.5)  -- 5
     """
-    if len(args) == 3 and all(_is_number(v) for v in args):
+    if len(args) == 3 and all(is_number(v) for v in args):
         a, b, w = (float(v) for v in args)
         return a + w * (b - a)
     if len(args) == 4:
@@ -377,7 +378,7 @@ def _addc(fname, combine):
         if a and isinstance(a[0], Tensor) and len(a) >= 3 and (
                 len(a) == 4 or isinstance(a[1], Tensor) and isinstance(a[2], Tensor)):
             src = a.pop(0)
-        v = a.pop(0) if a and _is_number(a[0]) else 1
+        v = a.pop(0) if a and is_number(a[0]) else 1
         if len(a) != 2 or not all(isinstance(t, Tensor) for t in a):
             raise invalid_arguments((self,) + args, sig.replace("T", short(self))
                                     .replace("R", self._type.real))
@@ -427,7 +428,7 @@ def _operand_error(v):
 def _binary_operator(self, other, ufunc, reflected=False):
     out = new_of(self._type, self._size)
     a = self._np()
-    if type(other) is float or type(other) is int or _is_number(other):
+    if type(other) is float or type(other) is int or is_number(other):
         v = scalar(self, other)
         if reflected:
             ufunc(v, a, out=out._np(), casting="unsafe")
@@ -467,7 +468,7 @@ def _mul_op(self, other):
 
 
 def _div_op(self, other):
-    if not _is_number(other):
+    if not is_number(other):
         raise _operand_error(other)
     out = new_of(self._type, self._size)
     _div(out, self._np(), scalar(self, other), out._np())
@@ -480,7 +481,7 @@ def _rdiv_op(self, other):
 
 
 def _mod_op(self, other):
-    if not _is_number(other):
+    if not is_number(other):
         raise _operand_error(other)
     out = new_of(self._type, self._size)
     _remainder(out, self._np(), scalar(self, other), out._np())

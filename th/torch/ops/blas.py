@@ -9,7 +9,8 @@ import numpy as np
 from th.torch.dispatch import method, function
 from th.torch.errors import TorchError, arg_error, invalid_arguments
 from th.torch.ops.operands import fmt_size, short, new_like
-from th.torch.tensor import Tensor, new_of, numel, _is_number
+from th.torch.args import numel, is_number
+from th.torch.tensor import Tensor
 
 
 def _desc(t):
@@ -120,13 +121,13 @@ def _parse_add(args, m_optional):
     """
     a = list(args)
     lead = []
-    while a and _is_number(a[0]):
+    while a and is_number(a[0]):
         lead.append(a.pop(0))
     n_tensors = sum(isinstance(x, Tensor) for x in a)
     if n_tensors == 3 and isinstance(a[0], Tensor):
         m = a.pop(0)
         mid = []
-        while a and _is_number(a[0]):
+        while a and is_number(a[0]):
             mid.append(a.pop(0))
         if len(lead) > 1 or len(mid) > 1:
             return None

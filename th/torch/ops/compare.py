@@ -9,7 +9,8 @@ from th.torch import types
 from th.torch.dispatch import method, function
 from th.torch.errors import TorchError, invalid_arguments
 from th.torch.ops.operands import operand, short
-from th.torch.tensor import Tensor, new_of, _is_number
+from th.torch.args import is_number
+from th.torch.tensor import Tensor, new_of
 
 _OPS = {"lt": np.less, "le": np.less_equal, "gt": np.greater, "ge": np.greater_equal,
         "eq": np.equal, "ne": np.not_equal}
@@ -21,7 +22,7 @@ def _compare(name, ufunc):
             res, src, other = None, self, a
         else:
             res, src, other = self, a, b
-        if not isinstance(src, Tensor) or not (_is_number(other) or isinstance(other, Tensor)):
+        if not isinstance(src, Tensor) or not (is_number(other) or isinstance(other, Tensor)):
             t = short(self)
             raise invalid_arguments((self, a) if b is None else (self, a, b),
                                     f"[*ByteTensor*] {t} {self._type.real} | *{t}* {t} "

@@ -8,12 +8,10 @@ import math
 
 import numpy as np
 
-from th.torch import types
 from th.torch.dispatch import method, function
 from th.torch.errors import TorchError, arg_error
-from th.torch.storage import Storage
-from th.torch.tensor import (Tensor, new_of, make, numel, read_sizes, _is_number, _int,
-                             _check_tensor, contiguous_strides)
+from th.torch.args import read_sizes, is_number, int_arg, check_tensor
+from th.torch.tensor import Tensor, new_of
 
 
 def _default_type():
@@ -67,8 +65,8 @@ def eye(*args):
     res, args = _res(args)
     if not args:
         raise arg_error(1, "eye", "number expected")
-    n = _int(args[0], 1, "eye")
-    m = _int(args[1], 2, "eye") if len(args) > 1 and args[1] else n
+    n = int_arg(args[0], 1, "eye")
+    m = int_arg(args[1], 2, "eye") if len(args) > 1 and args[1] else n
     if n <= 0:
         raise arg_error(1, "eye", "invalid argument")
     t = _target(res, (n, m)).zero()
@@ -86,7 +84,7 @@ def range_(*args):
     Example: torch.range(1, 5)  -- 1 2 3 4 5; torch.range(2, 5, 1.2)  -- 2 3.2 4.4
     """
     res, args = _res(args)
-    if len(args) < 2 or not _is_number(args[0]) or not _is_number(args[1]):
+    if len(args) < 2 or not is_number(args[0]) or not is_number(args[1]):
         raise arg_error(1, "range", "number expected")
     xmin, xmax = float(args[0]), float(args[1])
     step = float(args[2]) if len(args) > 2 else 1.0
@@ -111,7 +109,7 @@ def linspace(*args):
     """
     res, args = _res(args)
     a, b = float(args[0]), float(args[1])
-    n = _int(args[2], 3, "linspace") if len(args) > 2 else 100
+    n = int_arg(args[2], 3, "linspace") if len(args) > 2 else 100
     if not (n > 1 or (n == 1 and a == b)):
         raise arg_error(3, "linspace", "invalid number of points")
     t = _target(res, (n,))
@@ -128,7 +126,7 @@ def logspace(*args):
     """
     res, args = _res(args)
     a, b = float(args[0]), float(args[1])
-    n = _int(args[2], 3, "logspace") if len(args) > 2 else 100
+    n = int_arg(args[2], 3, "logspace") if len(args) > 2 else 100
     if not (n > 1 or (n == 1 and a == b)):
         raise arg_error(3, "logspace", "invalid number of points")
     t = _target(res, (n,))
@@ -153,7 +151,7 @@ def cat(*args):
     args = list(args)
     res = None
     if len(args) >= 2 and isinstance(args[0], Tensor) and not isinstance(args[1], Tensor) \
-            and not _is_number(args[1]):
+            and not is_number(args[1]):
         res = args.pop(0)                       # cat(res, {tensors} [, dim])
     elif len(args) >= 3 and all(isinstance(a, Tensor) for a in args[:3]):
         res = args.pop(0)                       # cat(res, t1, t2 [, dim])
@@ -166,11 +164,11 @@ def cat(*args):
     if not seq:
         raise arg_error(1, "cat", "invalid number of inputs 0")
     for i, t in enumerate(seq):
-        _check_tensor(t, i + 1, "cat")
+        check_tensor(t, i + 1, "cat")
     ttype = seq[0]._type
     if res is None:
         res = ttype.tensor_class()
-    return _cat_into(res, seq, None if dim is None else _int(dim, 3, "cat") - 1)
+    return _cat_into(res, seq, None if dim is None else int_arg(dim, 3, "cat") - 1)
 
 
 method("cat")(cat)
@@ -234,7 +232,7 @@ def diag(*args):
     Example: torch.diag(torch.Tensor({1, 2}))  -- 2x2 with 1, 2 on the diagonal
     """
     res, src, rest = _src_form(args, "diag")
-    k = _int(rest[0], 2, "diag") if rest else 0
+    k = int_arg(rest[0], 2, "diag") if rest else 0
     a = src._np()
     if len(src._size) == 1:
         out = np.diag(a, k)
@@ -255,7 +253,7 @@ def _tri(fname, np_fn):
         res, src, rest = _src_form(args, fname)
         if len(src._size) != 2:
             raise arg_error(1, fname, "expected a matrix")
-        k = _int(rest[0], 2, fname) if rest else 0
+        k = int_arg(rest[0], 2, fname) if rest else 0
         out = np_fn(src._np(), k)
         res = res if res is not None else src._type.tensor_class()
         res._resize(src._size)
@@ -333,8 +331,8 @@ def split(self, *args):
         src, args = args[0], args[1:]
     if isinstance(self, LuaTable):
         result = self
-    size = _int(args[0], 2, "split")
-    d = _int(args[1], 3, "split") if len(args) > 1 and args[1] is not None else 1
+    size = int_arg(args[0], 2, "split")
+    d = int_arg(args[1], 3, "split") if len(args) > 1 and args[1] is not None else 1
     parts = []
     start = 1
     n = src.size(d)
@@ -355,8 +353,8 @@ def chunk(self, n, dim=None):
 
     Example: parts = torch.range(1, 6):chunk(3)
     """
-    d = 1 if dim is None else _int(dim, 3, "chunk")
-    size = math.ceil(self.size(d) / _int(n, 2, "chunk"))
+    d = 1 if dim is None else int_arg(dim, 3, "chunk")
+    size = math.ceil(self.size(d) / int_arg(n, 2, "chunk"))
     return split(self, size, d)
 
 

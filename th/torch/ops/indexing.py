@@ -12,15 +12,15 @@ from th.torch import types
 from th.torch.dispatch import method, function
 from th.torch.errors import TorchError, arg_error
 from th.torch.storage import Storage
-from th.torch.tensor import (Tensor, make, new_of, numel, _is_number, _int, _dim_arg,
-                             _check_tensor)
+from th.torch.args import numel, is_number, int_arg, dim_arg, check_tensor
+from th.torch.tensor import Tensor, make, new_of
 
 
 # ---- t[key] ----------------------------------------------------------------------
 
 def get_item(t, key):
     """The value of `t[key]` (a number, or a view / new tensor)."""
-    if _is_number(key):
+    if is_number(key):
         return _get_number(t, key)
     if isinstance(key, Storage):
         return _element(t, key)
@@ -36,14 +36,14 @@ def get_item(t, key):
 
 def set_item(t, key, value):
     """Perform `t[key] = value` (value: a number or a tensor of any type)."""
-    if _is_number(key):
+    if is_number(key):
         _set_number(t, key, value)
     elif isinstance(key, Storage):
         _set_element(t, key, value)
     elif isinstance(key, Tensor):
         if key._type is not types.Byte:
             raise TorchError("index must be a number, a table, a LongStorage or a ByteTensor")
-        if _is_number(value):
+        if is_number(value):
             masked_fill(t, key, value)
         elif isinstance(value, Tensor):
             masked_copy(t, key, value)
@@ -60,7 +60,7 @@ def set_item(t, key, value):
 def _get_number(t, key):
     if not t._size:
         raise arg_error(1, "?", "empty tensor")
-    i = _int(key, 2, "?") - 1
+    i = int_arg(key, 2, "?") - 1
     n = t._size[0]
     if i < 0:
         i += n + 1
@@ -74,11 +74,11 @@ def _get_number(t, key):
 def _set_number(t, key, value):
     if not t._size:
         raise arg_error(1, "?", "empty tensor")
-    i = _int(key, 2, "?") - 1
+    i = int_arg(key, 2, "?") - 1
     n = t._size[0]
     if i < 0:
         i += n + 1
-    if _is_number(value) and len(t._size) == 1:
+    if is_number(value) and len(t._size) == 1:
         if not 0 <= i < n:
             raise arg_error(2, "?", "out of range")
         t._storage._array[t._offset + i * t._stride[0]] = t._type.convert(value)
@@ -87,7 +87,7 @@ def _set_number(t, key, value):
 
 
 def _assign(view, value):
-    if _is_number(value):
+    if is_number(value):
         view.fill(value)
     elif isinstance(value, Tensor):
         view.copy(value)
@@ -128,15 +128,15 @@ def _walk_table(t, key, argn, assign=None):
     size, stride = list(t._size), list(t._stride)
     cdim = 0
     for k in items:
-        if _is_number(k):
-            z = _int(k, argn, "?") - 1
+        if is_number(k):
+            z = int_arg(k, argn, "?") - 1
             if z < 0:
                 z += size[cdim] + 1
             if not 0 <= z < size[cdim]:
                 raise arg_error(argn, "?", "index out of bound")
             if len(size) == 1:
                 if assign is not None:
-                    if not _is_number(assign):
+                    if not is_number(assign):
                         raise arg_error(3, "?", "number expected")
                     storage._array[off + z * stride[0]] = t._type.convert(assign)
                     return None, None
@@ -147,14 +147,14 @@ def _walk_table(t, key, argn, assign=None):
             rng = k.to_list() if hasattr(k, "to_list") else list(k)
             n = size[cdim]
             start, end = 0, n - 1
-            if rng and _is_number(rng[0]):
-                start = end = _int(rng[0], argn, "?") - 1
+            if rng and is_number(rng[0]):
+                start = end = int_arg(rng[0], argn, "?") - 1
             if start < 0:
                 start += n + 1
             if not 0 <= start < n:
                 raise arg_error(argn, "?", "start index out of bound")
-            if len(rng) > 1 and _is_number(rng[1]):
-                end = _int(rng[1], argn, "?") - 1
+            if len(rng) > 1 and is_number(rng[1]):
+                end = int_arg(rng[1], argn, "?") - 1
             if end < 0:
                 end += n + 1
             if not 0 <= end < n:
@@ -195,7 +195,7 @@ def index(self, a, b, c=None):
         res, src, dim, idx = self.new(), self, a, b
     else:
         res, src, dim, idx = self, a, b, c
-    d = _dim_arg(src, dim, 2, "index")
+    d = dim_arg(src, dim, 2, "index")
     ix = _index_array(idx, 3, "index")
     _check_range(ix, src._size[d], 3, "index")
     picked = np.take(src._np(), ix, axis=d)
@@ -221,10 +221,10 @@ def indexCopy(self, dim, idx, src):
 
     Example: x = torch.zeros(3, 2); x:indexCopy(1, torch.LongTensor({3, 1}), torch.ones(2, 2))
     """
-    d = _dim_arg(self, dim, 2, "indexCopy")
+    d = dim_arg(self, dim, 2, "indexCopy")
     ix = _index_array(idx, 3, "indexCopy")
     _check_range(ix, self._size[d], 3, "indexCopy")
-    src = _check_tensor(src, 4, "indexCopy")
+    src = check_tensor(src, 4, "indexCopy")
     a = np.moveaxis(self._np(), d, 0)
     s = src._np().reshape((len(ix),) + a.shape[1:]) if len(self._size) > 1 else \
         src._np().reshape(len(ix))
@@ -238,10 +238,10 @@ def indexAdd(self, dim, idx, src):
 
     Example: x = torch.zeros(3); x:indexAdd(1, torch.LongTensor({1, 1}), torch.ones(2))  -- x[1] == 2
     """
-    d = _dim_arg(self, dim, 2, "indexAdd")
+    d = dim_arg(self, dim, 2, "indexAdd")
     ix = _index_array(idx, 3, "indexAdd")
     _check_range(ix, self._size[d], 3, "indexAdd")
-    src = _check_tensor(src, 4, "indexAdd")
+    src = check_tensor(src, 4, "indexAdd")
     a = np.moveaxis(self._np(), d, 0)
     np.add.at(a, ix, src._np().reshape((len(ix),) + a.shape[1:]))
     return self
@@ -253,7 +253,7 @@ def indexFill(self, dim, idx, value):
 
     Example: x = torch.zeros(2, 3); x:indexFill(2, torch.LongTensor({1, 3}), -1)
     """
-    d = _dim_arg(self, dim, 2, "indexFill")
+    d = dim_arg(self, dim, 2, "indexFill")
     ix = _index_array(idx, 3, "indexFill")
     _check_range(ix, self._size[d], 3, "indexFill")
     a = np.moveaxis(self._np(), d, 0)
@@ -274,7 +274,7 @@ def gather(self, a, b, c=None):
         res, src, dim, idx = self.new(), self, a, b
     else:
         res, src, dim, idx = self, a, b, c
-    d = _dim_arg(src, dim, 2, "gather")
+    d = dim_arg(src, dim, 2, "gather")
     if not isinstance(idx, Tensor) or idx._type is not types.Long:
         raise arg_error(3, "gather", "torch.LongTensor expected")
     if len(idx._size) != len(src._size):
@@ -302,17 +302,17 @@ def scatter(self, dim, idx, src):
 
     Example: x = torch.zeros(2, 2); x:scatter(1, torch.LongTensor({{2, 1}}), 5)
     """
-    d = _dim_arg(self, dim, 2, "scatter")
+    d = dim_arg(self, dim, 2, "scatter")
     if not isinstance(idx, Tensor) or idx._type is not types.Long:
         raise arg_error(3, "scatter", "torch.LongTensor expected")
     if len(idx._size) != len(self._size):
         raise arg_error(3, "scatter", "Index tensor must have same dimensions as output tensor")
     ix = idx._np() - 1
     _check_range(ix, self._size[d], 3, "scatter")
-    if _is_number(src):
+    if is_number(src):
         vals = np.full(ix.shape, self._type.convert(src), dtype=self._type.dtype)
     else:
-        s = _check_tensor(src, 4, "scatter")._np()
+        s = check_tensor(src, 4, "scatter")._np()
         vals = s[tuple(slice(0, n) for n in ix.shape)]
     np.put_along_axis(self._np(), ix, vals, axis=d)
     return self
@@ -382,7 +382,7 @@ def masked_copy(self, mask, src):
     Example: x = torch.zeros(4); x:maskedCopy(torch.ByteTensor({0, 1, 0, 1}), torch.Tensor({7, 8}))
     """
     m = _mask_array(mask, self, 2, "maskedCopy")
-    src = _check_tensor(src, 3, "maskedCopy")
+    src = check_tensor(src, 3, "maskedCopy")
     k = int(m.sum())
     vals = src._np().reshape(-1)
     if vals.size < k:

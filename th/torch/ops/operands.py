@@ -10,7 +10,8 @@ type, as in Torch7.
 import numpy as np
 
 from th.torch.errors import TorchError, invalid_arguments
-from th.torch.tensor import Tensor, numel
+from th.torch.args import numel
+from th.torch.tensor import Tensor
 
 
 def short(t):

@@ -8,8 +8,9 @@ import numpy as np
 from th.torch import types
 from th.torch.dispatch import method, function
 from th.torch.errors import TorchError, arg_error
-from th.torch.random import split_generator, default_generator, _k
-from th.torch.tensor import Tensor, new_of, read_sizes, numel, _is_number
+from th.torch.random import split_generator, _k
+from th.torch.args import read_sizes, numel, is_number
+from th.torch.tensor import Tensor, new_of
 
 # random() without bounds: the value modulo (max of the type + 1), as TH does.
 _RAW_MODULUS = {types.Byte: 256, types.Char: 128, types.Short: 32768, types.Int: 1 << 31,
@@ -41,7 +42,7 @@ def _params(args, defaults, fname):
     for i, d in enumerate(defaults):
         if i < len(args) and args[i] is not None:
             v = args[i]
-            if not _is_number(v):
+            if not is_number(v):
                 raise arg_error(i + 2, fname, "number expected")
             out.append(float(v))
         elif d is None:
@@ -229,7 +230,7 @@ def randperm(*args):
     if args and isinstance(args[0], Tensor):
         res, args = args[0], args[1:]
     gen, args = split_generator(args)
-    if not args or not _is_number(args[0]):
+    if not args or not is_number(args[0]):
         raise arg_error(1, "randperm", "number expected")
     n = int(args[0])
     if n <= 0:

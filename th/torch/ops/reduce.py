@@ -11,7 +11,8 @@ import numpy as np
 from th.torch import kernels, types
 from th.torch.dispatch import method, function
 from th.torch.errors import TorchError, arg_error
-from th.torch.tensor import Tensor, new_of, numel, _int, _dim_arg, _is_number
+from th.torch.args import numel, int_arg, dim_arg
+from th.torch.tensor import Tensor
 
 # Contiguous tensors at least this big reduce with indices through the numba kernel.
 NUMBA_MIN = 1 << 14
@@ -71,7 +72,7 @@ def _simple(fname, all_fn, dim_fn, float_only=False):
             if res is not None:
                 raise arg_error(2, fname, "dimension expected")
             return _py(self, all_fn(self._np(), self)) if self._size else _py(self, all_fn(np.zeros(0), self))
-        d = _dim_arg(self, args[0], 2, fname)
+        d = dim_arg(self, args[0], 2, fname)
         out = dim_fn(self._np(), d, self)
         return _store(res if res is not None else self._type.tensor_class(), out)
     meth.__name__ = fname
@@ -123,7 +124,7 @@ def _spread(fname, square):
             n = a.size
             v = a.var(dtype=np.float64, ddof=0 if biased else 1) if n > (0 if biased else 1) else 0.0
             return float(v if square else np.sqrt(v))
-        d = _dim_arg(self, args[0], 2, fname)
+        d = dim_arg(self, args[0], 2, fname)
         biased = bool(args[1]) if len(args) > 1 else False
         n = a.shape[d]
         ddof = 0 if biased or n == 1 else 1
@@ -174,7 +175,7 @@ def _extreme(fname, is_max):
         if not args:
             a = self._np()
             return _py(self, a.max() if is_max else a.min())
-        d = _dim_arg(self, args[0], 2, fname)
+        d = dim_arg(self, args[0], 2, fname)
         v, ix = reduce_dim(self._np(), d)
         vres = _store(vres if vres is not None else self._type.tensor_class(), v)
         ires = _store(ires if ires is not None else types.Long.tensor_class(), ix + 1)
@@ -200,7 +201,7 @@ def _cumulative(fname, np_fn):
             res, self, args = self, args[0], args[1:]
         if not self._size:
             return (res or self._type.tensor_class()).set()
-        d = _dim_arg(self, args[0], 2, fname) if args and args[0] is not None else 0
+        d = dim_arg(self, args[0], 2, fname) if args and args[0] is not None else 0
         out = np_fn(self._np(), axis=d, dtype=_acc_dtype(self))
         return _store(res if res is not None else self._type.tensor_class(), out)
     meth.__name__ = fname
@@ -242,7 +243,7 @@ def norm(self, *args):
     p = float(args[0]) if args and args[0] is not None else 2.0
     if len(args) < 2:
         return float(_pnorm(self._np(), p)) if self._size else 0.0
-    d = _dim_arg(self, args[1], 3, "norm")
+    d = dim_arg(self, args[1], 3, "norm")
     return _store(res if res is not None else self._type.tensor_class(),
                   _pnorm(self._np(), p, axis=d, keepdims=True))
 
@@ -275,7 +276,7 @@ def renorm(self, *args):
         src, args = args[0], args[1:]
     _float_only(src, "renorm")
     p, dim, maxnorm = float(args[0]), args[1], float(args[2])
-    d = _dim_arg(src, dim, 3, "renorm")
+    d = dim_arg(src, dim, 3, "renorm")
     a = np.moveaxis(src._np(), d, 0)
     flat = a.reshape(a.shape[0], -1)
     norms = _pnorm(flat, p, axis=1)
@@ -298,7 +299,7 @@ def torch_renorm(*args):
 # ---- order statistics: sort, topk, kthvalue, median, mode -----------------------------------
 
 def _last_dim(t, v, argn, fname):
-    return _dim_arg(t, v, argn, fname) if v is not None else len(t._size) - 1
+    return dim_arg(t, v, argn, fname) if v is not None else len(t._size) - 1
 
 
 def _pair_results(self, args, n_results=2):
@@ -340,7 +341,7 @@ def topk(self, *args):
     """
     res, src, rest = _pair_results(self, args)
     _nonempty(src, "topk")
-    k = _int(rest[0], 2, "topk") if rest else 1
+    k = int_arg(rest[0], 2, "topk") if rest else 1
     d = _last_dim(src, rest[1] if len(rest) > 1 else None, 3, "topk")
     largest = bool(rest[2]) if len(rest) > 2 else False
     if not 1 <= k <= src._size[d]:
@@ -370,7 +371,7 @@ def kthvalue(self, *args):
     """
     res, src, rest = _pair_results(self, args)
     _nonempty(src, "kthvalue")
-    k = _int(rest[0], 2, "kthvalue")
+    k = int_arg(rest[0], 2, "kthvalue")
     d = _last_dim(src, rest[1] if len(rest) > 1 else None, 3, "kthvalue")
     if not 1 <= k <= src._size[d]:
         raise arg_error(2, "kthvalue", "selected index out of range")
@@ -455,7 +456,7 @@ def cross(self, *args):
     if a._size != b._size:
         raise TorchError("inconsistent tensor sizes")
     if rest and rest[0] is not None:
-        d = _dim_arg(a, rest[0], 3, "cross")
+        d = dim_arg(a, rest[0], 3, "cross")
     else:
         d = next((i for i, s in enumerate(a._size) if s == 3), None)
         if d is None:

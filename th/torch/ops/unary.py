@@ -10,11 +10,12 @@ import math
 
 import numpy as np
 
-from th.torch import kernels, types
+from th.torch import kernels
 from th.torch.dispatch import method, function
 from th.torch.errors import TorchError, invalid_arguments
 from th.torch.ops.operands import operand, same_type, new_like, short
-from th.torch.tensor import Tensor, _is_number
+from th.torch.args import is_number
+from th.torch.tensor import Tensor
 
 # Contiguous float tensors at least this big use the numba kernels (measured in bench/).
 NUMBA_MIN = 4096
@@ -119,10 +120,10 @@ def _make(name, apply, float_only, example):
 def _make_torch(name, meth, number_fn):
     def f(a, b=None):
         if b is None:
-            if _is_number(a):
+            if is_number(a):
                 return number_fn(a)
             if not isinstance(a, Tensor):
-                raise invalid_arguments((a,), f"[*Tensor*] Tensor | number")
+                raise invalid_arguments((a,), "[*Tensor*] Tensor | number")
             return meth(new_like(a), a)
         return meth(a, b)
     f.__name__ = name
