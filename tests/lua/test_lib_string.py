@@ -68,7 +68,8 @@ CASES = [
     case("find", "abc", "%1"), case("find", "aa", "(a%1)"), case("find", "x", "%f"),
     case("find", "x", "%fx"), case("find", "x", "%b"), case("find", "x", "%bx"),
     case("find", "abc", "(()"), case("match", "abc", "%0"), case("find", "a" * 40, "(a)" * 33),
-    case("find", "a" * 40, "(a)" * 32),
+    case("find", "a" * 40, "(a)" * 32), case("find", "abc", "%bx"), case("find", "bbb", "(" * 33 + "a" + ")" * 33),
+    case("gsub", "abc", "%bx", ""), case("match", "a(b)", "((%b()))"), case("gsub", "x(a)y(b)", "%b()", "<%0>", 1),
     # gsub
     case("gsub", "hello world", "o", "0"), case("gsub", "hello world", "o", "0", 1),
     case("gsub", "hello world", "(o)", "[%1]"), case("gsub", "hello", "", "-"),

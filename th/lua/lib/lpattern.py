@@ -415,18 +415,24 @@ class _Matcher:
         if s >= len(src) or src[s] != pat[p]:
             return -1
         b, e = pat[p], pat[p + 1]
-        cont = 1
         s += 1
-        while s < len(src):
-            ch = src[s]
-            if ch == e:
-                cont -= 1
-                if cont == 0:
-                    return s + 1
-            elif ch == b:
-                cont += 1
-            s += 1
-        return -1
+        if b == e:  # the closer is tested first: the next one ends the match
+            k = src.find(e, s)
+            return k + 1 if k >= 0 else -1
+        depth = 1
+        while True:  # jump from delimiter to delimiter
+            ke = src.find(e, s)
+            if ke < 0:
+                return -1
+            kb = src.find(b, s, ke)
+            if kb < 0:
+                depth -= 1
+                if depth == 0:
+                    return ke + 1
+                s = ke + 1
+            else:
+                depth += 1
+                s = kb + 1
 
     def _match_capture(self, s, digit):
         start, length = self.capture[self._check_capture(digit)]
@@ -479,7 +485,7 @@ class LuaPattern:
     matcher is needed); `lazy` tells whether it uses '-' (see string.gsub).
     """
 
-    __slots__ = ("source", "anchored", "body", "regex", "positions", "lazy")
+    __slots__ = ("source", "anchored", "body", "regex", "positions", "lazy", "first")
 
     def __init__(self, source, anchors=True):
         self.source = source
@@ -492,6 +498,7 @@ class LuaPattern:
             self.regex = None
             self.positions = ()
             self.lazy = True
+        self.first = _first_char(source, self.body)
 
     def _regex_captures(self, m):
         if m.re.groups == 0:
@@ -510,7 +517,12 @@ class LuaPattern:
             return m.start(), m.end(), self._regex_captures(m)
         matcher = _Matcher(s, self.source)
         start = init
+        first = None if self.anchored else self.first
         while True:
+            if first is not None:
+                start = s.find(first, start)  # skip places where no match can start
+                if start < 0:
+                    return None
             matcher.level = 0
             e = matcher.match(start, self.body)
             if e != -1:
@@ -535,6 +547,31 @@ class LuaPattern:
     def matcher(self, s):
         """A raw `_Matcher` for gsub's loop when no regex is available."""
         return _Matcher(s, self.source)
+
+
+def _first_char(pat, p):
+    """The character every match of pat[p:] starts with, if the pattern says (else None)."""
+    # Only items that fail at once where the character differs qualify, so skipping
+    # those places cannot skip an error Lua would raise there.
+    n = len(pat)
+    opened = 0
+    while p < n and pat[p] == "(":  # captures consume nothing
+        p += 2 if pat.startswith("()", p) else 1
+        opened += 1
+    if p >= n or opened >= MAXCAPTURES:
+        return None
+    c = pat[p]
+    if c == "%" and p + 3 < n and pat[p + 1] == "b":
+        return pat[p + 2]
+    if c == "%" and p + 1 < n and not pat[p + 1].isalnum():
+        c, end = pat[p + 1], p + 2
+    elif c in SPECIALS or c in ")]":
+        return None
+    else:
+        end = p + 1
+    if end < n and pat[end] in "*?-":  # the item may match nothing
+        return None
+    return c
 
 
 _cache = {}

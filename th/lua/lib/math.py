@@ -44,6 +44,8 @@ def math_floor(x=NOARG, *_):
     The largest integer not above x.
     Example: math.floor(3.7)  --> 3
     """
+    if type(x) is float and -_EXACT < x < _EXACT and x != 0:
+        return math.floor(x)  # fast path: a finite float
     x = _num(x, "floor")
     if type(x) is int:
         return x
@@ -97,8 +99,21 @@ def math_fmod(x=NOARG, y=NOARG, *_):
     The remainder of x / y rounded towards zero (C's fmod; its sign is x's).
     Example: math.fmod(-7, 3)  --> -1
     """
-    x = _num(x, "fmod")
-    y = check_number(y, 2, "fmod")
+    return _fmod(x, y, "fmod")
+
+
+def math_mod(x=NOARG, y=NOARG, *_):
+    """math.mod(x, y)
+
+    Lua 5.0's name for math.fmod, kept by Lua 5.1.
+    Example: math.mod(7, 3)  --> 1
+    """
+    return _fmod(x, y, "mod")
+
+
+def _fmod(x, y, fname):
+    x = check_number(x, 1, fname)
+    y = check_number(y, 2, fname)
     if x != x or y != y:
         if x != x and y != y:
             return x if math.copysign(1.0, x) > 0 else y  # glibc's choice between two NaNs
@@ -144,6 +159,8 @@ def math_sqrt(x=NOARG, *_):
     The square root of x (NaN for negative x).
     Example: math.sqrt(16)  --> 4
     """
+    if (type(x) is float or type(x) is int) and x >= 0:
+        return math.sqrt(x)  # fast path
     x = _num(x, "sqrt")
     if x != x:
         return x
@@ -399,6 +416,10 @@ def math_min(*args):
     The smallest of the arguments.
     Example: math.min(3, 1, 2)  --> 1
     """
+    if len(args) == 2:
+        a, b = args
+        if (type(a) is int or type(a) is float) and (type(b) is int or type(b) is float):
+            return b if b < a else a  # fast path: two numbers
     best = check_number(args[0] if args else NOARG, 1, "min")
     for i in range(1, len(args)):
         d = check_number(args[i], i + 1, "min")
@@ -413,6 +434,10 @@ def math_max(*args):
     The largest of the arguments.
     Example: math.max(3, 1, 2)  --> 3
     """
+    if len(args) == 2:
+        a, b = args
+        if (type(a) is int or type(a) is float) and (type(b) is int or type(b) is float):
+            return b if b > a else a  # fast path: two numbers
     best = check_number(args[0] if args else NOARG, 1, "max")
     for i in range(1, len(args)):
         d = check_number(args[i], i + 1, "max")
@@ -513,7 +538,7 @@ FUNCTIONS = {
     "atan2": math_atan2, "ceil": math_ceil, "cos": math_cos, "cosh": math_cosh,
     "deg": math_deg, "exp": math_exp, "floor": math_floor, "fmod": math_fmod,
     "frexp": math_frexp, "ldexp": math_ldexp, "log": math_log, "log10": math_log10,
-    "max": math_max, "min": math_min, "mod": math_fmod, "modf": math_modf, "pow": math_pow,
+    "max": math_max, "min": math_min, "mod": math_mod, "modf": math_modf, "pow": math_pow,
     "rad": math_rad, "sin": math_sin, "sinh": math_sinh, "sqrt": math_sqrt, "tan": math_tan,
     "tanh": math_tanh,
 }

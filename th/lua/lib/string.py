@@ -48,6 +48,16 @@ def str_sub(s=NOARG, i=NOARG, j=NOARG, *_):
     The substring of s from i to j (inclusive; negative positions count from the end).
     Example: ("hello"):sub(2, -2)  --> "ell"
     """
+    if type(s) is str and type(i) is int and (type(j) is int or j is NOARG):
+        # fast path: a string and integer positions
+        n = len(s)
+        if i < 0:
+            i = max(n + i + 1, 0)
+        if j is NOARG:
+            j = n
+        elif j < 0:
+            j = n + j + 1
+        return s[(i or 1) - 1:j] if (i or 1) <= j else ""
     s = check_string(s, 1, "sub")
     n = len(s)
     start = _posrelat(check_integer(i, 2, "sub"), n)
@@ -110,6 +120,10 @@ def str_byte(s=NOARG, i=NOARG, j=NOARG, *_):
     The byte codes of s[i..j] (i defaults to 1, j to i).
     Example: string.byte("ABC", 1, -1)  --> 65 66 67
     """
+    if type(s) is str and type(i) is int and j is NOARG:
+        # fast path: one byte
+        k = i if i >= 0 else len(s) + i + 1
+        return ord(s[k - 1]) if 0 < k <= len(s) else ()
     s = check_string(s, 1, "byte")
     n = len(s)
     posi = opt_integer(i, 2, "byte", 1)
@@ -382,19 +396,33 @@ def _gsub_regex(src, cp, repl, kind, max_s):
 
 def _gsub_lua(src, cp, fn, max_s):
     """lstrlib's gsub loop over a compiled pattern (anchored, lazy or without a regex)."""
-    if cp.regex is not None and not cp.anchored:
-        return _gsub_search(src, cp, fn, max_s)
+    if cp.regex is not None:
+        if not cp.anchored:
+            return _gsub_search(src, cp, fn, max_s)
+        found = cp.match_at(src, 0)  # anchored: one try, at the start
+        if found is None:
+            return src, 0
+        return fn(src[:found[1]], found[2]) + src[found[1]:], 1
     out = []
     pos = 0
     n = 0
     end = len(src)
+    first = None if cp.anchored else cp.first
+    matcher = cp.matcher(src)
+    body = cp.body
     while n < max_s:
-        found = cp.match_at(src, pos)
-        if found is not None:
+        if first is not None:
+            k = src.find(first, pos)  # skip places where no match can start
+            if k < 0:
+                break
+            out.append(src[pos:k])
+            pos = k
+        matcher.level = 0
+        e = matcher.match(pos, body)
+        if e != -1:
             n += 1
-            e = found[1]
-            out.append(fn(src[pos:e], found[2]))
-        if found is not None and e > pos:
+            out.append(fn(src[pos:e], matcher.captures(strict=False)))
+        if e > pos:
             pos = e
         elif pos < end:
             out.append(src[pos])
@@ -446,29 +474,95 @@ def str_format(fmt=NOARG, *args):
     Example: string.format("%5.2f|%-4d|%s", math.pi, 7, "x")  --> " 3.14|7   |x"
     """
     fmt = check_string(fmt, 1, "format")
+    parts = _formats.get(fmt)
+    if parts is None:
+        if len(_formats) >= 256:
+            _formats.clear()
+        parts = _formats[fmt] = _compile_format(fmt)
     out = []
+    argn = 1
+    nargs = len(args)
+    for part in parts:
+        if type(part) is str:
+            out.append(part)
+            continue
+        argn += 1
+        if argn > nargs + 1:
+            raise arg_error(argn, "format", "no value")
+        kind, pyfmt, spec, conv = part
+        v = args[argn - 2]
+        if kind == _INT:
+            if type(v) is not int or not -2 ** 63 <= v < 2 ** 63:
+                v = tointeger(check_number(v, argn, "format"))
+            out.append(pyfmt % v if pyfmt else _format_int(spec, conv, v))
+        elif kind == _FLOAT:
+            if type(v) is not float:
+                v = float(check_number(v, argn, "format"))
+            out.append(pyfmt % v if v - v == 0 else _format_float(spec, conv, v))
+        elif kind == _STR:
+            out.append(pyfmt % (v if type(v) is str else runtime.tostring(v)))
+        elif kind == _ERROR:
+            raise LibError(pyfmt)
+        else:
+            out.append(_format_item(spec, conv, v, argn))
+    return "".join(out)
+
+
+# Kinds of format items; each carries a Python %-format when Python's equals C's.
+_INT, _FLOAT, _STR, _OTHER, _ERROR = range(5)
+_formats = {}  # format string -> compiled parts (formats in loops are parsed once)
+
+
+def _compile_format(fmt):
+    """Literal text and items (kind, python format, spec, conversion) of a format.
+
+    A malformed item becomes an _ERROR item, raised only when the formatting reaches
+    it, after the arguments before it are checked, as Lua does.
+    """
+    parts = []
+    text = []
     i = 0
     n = len(fmt)
-    argn = 1
     while i < n:
         k = fmt.find("%", i)
         if k < 0:
-            out.append(fmt[i:])
+            text.append(fmt[i:])
             break
-        out.append(fmt[i:k])
+        text.append(fmt[i:k])
         i = k + 1
         if i < n and fmt[i] == "%":
-            out.append("%")
+            text.append("%")
             i += 1
             continue
-        argn += 1
-        if argn > len(args) + 1:
-            raise arg_error(argn, "format", "no value")
-        i, spec = _scan_format(fmt, i)
+        if text:
+            parts.append("".join(text))
+            text = []
+        try:
+            i, spec = _scan_format(fmt, i)
+        except LibError as e:
+            parts.append((_ERROR, str(e), "", ""))
+            return parts
         conv = fmt[i] if i < n else ""
         i += 1
-        out.append(_format_item(spec, conv, args[argn - 2], argn))
-    return "".join(out)
+        parts.append(_compile_item(spec, conv))
+    if text:
+        parts.append("".join(text))
+    return parts
+
+
+def _compile_item(spec, conv):
+    flags, _, prec = _parse_spec(spec)
+    if conv in ("d", "i"):
+        # Python differs from C for '#', a zero precision, and '0' with a precision
+        plain = "#" not in flags and prec != 0 and not ("0" in flags and prec is not None)
+        return (_INT, "%" + spec + "d" if plain else None, spec, conv)
+    if conv in ("e", "E", "f", "g", "G"):
+        return (_FLOAT, "%" + spec + conv, spec, conv)
+    if conv == "s":
+        return (_STR, "%" + spec + "s", spec, conv)
+    if conv in ("c", "o", "u", "x", "X", "q"):
+        return (_OTHER, None, spec, conv)
+    return (_ERROR, f"invalid option '%{conv}' to 'format'", spec, conv)
 
 
 def _scan_format(fmt, i):
@@ -493,24 +587,16 @@ def _scan_format(fmt, i):
 
 
 def _format_item(spec, conv, v, argn):
+    """The conversions %c %o %u %x %X %q, and %d %i where Python's rules differ from C's."""
     if conv in ("d", "i"):
         return _format_int(spec, conv, tointeger(check_number(v, argn, "format")))
-    if conv in ("o", "u", "x", "X"):
-        return _format_int(spec, conv, _to_unsigned(check_number(v, argn, "format")))
-    if conv in ("e", "E", "f", "g", "G"):
-        return _format_float(spec, conv, float(check_number(v, argn, "format")))
     if conv == "c":
         c = chr(tointeger(check_number(v, argn, "format")) & 0xFF)
         text = ("%" + spec + "c") % c
         return text.split("\0", 1)[0]  # C's sprintf result is measured with strlen
-    if conv == "s":
-        s = runtime.tostring(v)  # LuaJIT: any value, as tostring converts it
-        if "." not in spec and len(s) >= 100:
-            return s  # Lua keeps a long string whole when no precision is given
-        return ("%" + spec + "s") % s
     if conv == "q":
         return _quoted(check_string(v, argn, "format"))
-    raise LibError(f"invalid option '%{conv}' to 'format'")
+    return _format_int(spec, conv, _to_unsigned(check_number(v, argn, "format")))
 
 
 def _to_unsigned(x):

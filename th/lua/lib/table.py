@@ -26,12 +26,15 @@ def tab_insert(*args):
     nargs = len(args)
     t = check_table(args[0] if nargs else NOARG, 1, "insert")
     arr = t.arr
-    e = len(arr) + 1  # the first empty slot
     if nargs == 2:
         v = args[1]
         if v is not None:
-            t.set(e, v)
+            if t.hash:
+                t.set(len(arr) + 1, v)  # may pull following keys out of the hash part
+            else:
+                arr.append(v)  # fast path: nothing to migrate
         return ()
+    e = len(arr) + 1  # the first empty slot
     if nargs != 3:
         raise LibError("wrong number of arguments to 'insert'")
     pos = check_int(args[1], 2, "insert")
