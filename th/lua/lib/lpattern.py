@@ -500,7 +500,8 @@ class LuaPattern:
             self.lazy = True
         self.first = _first_char(source, self.body)
 
-    def _regex_captures(self, m):
+    def regex_captures(self, m):
+        """The Lua captures of a regex match `m` (position captures as 1-based ints)."""
         if m.re.groups == 0:
             return ()
         if not self.positions:
@@ -514,7 +515,7 @@ class LuaPattern:
             m = self.regex.match(s, init) if self.anchored else self.regex.search(s, init)
             if m is None:
                 return None
-            return m.start(), m.end(), self._regex_captures(m)
+            return m.start(), m.end(), self.regex_captures(m)
         matcher = _Matcher(s, self.source)
         start = init
         first = None if self.anchored else self.first
@@ -537,7 +538,7 @@ class LuaPattern:
             m = self.regex.match(s, pos)
             if m is None:
                 return None
-            return pos, m.end(), self._regex_captures(m)
+            return pos, m.end(), self.regex_captures(m)
         matcher = _Matcher(s, self.source)
         e = matcher.match(pos, self.body)
         if e == -1:

@@ -390,7 +390,7 @@ def _gsub_regex(src, cp, repl, kind, max_s):
         if template is not None:
             return cp.regex.subn(template, src, count=max_s)
     fn = _repl_function(repl, kind)
-    captures = cp._regex_captures
+    captures = cp.regex_captures
     return cp.regex.subn(lambda m: fn(m.group(0), captures(m)), src, count=max_s)
 
 
@@ -442,7 +442,7 @@ def _gsub_search(src, cp, fn, max_s):
     n = 0
     end = len(src)
     search = cp.regex.search
-    captures = cp._regex_captures
+    captures = cp.regex_captures
     while n < max_s and pos <= end:
         m = search(src, pos)
         if m is None:
