@@ -1,0 +1,125 @@
+"""The calling convention every optim algorithm shares.
+
+    x, fs = optim.<algo>(opfunc, x [, config] [, state])
+
+`opfunc(x)` returns f(x) and df/dx (a tensor shaped like x); `x` is updated in place;
+`fs` is a Lua table of the function values seen. `config` holds the settings, `state`
+the algorithm's memory between calls; `state` defaults to `config`, so calling again
+with the same table continues where the last call stopped.
+
+This module reads and writes those tables (Lua tables from Lua, dicts from Python,
+exactly as Lua's `config.learningRate or 1e-3` reads them), calls `opfunc` and checks
+what it gave back, and builds the Lua table of results. It imports th.lua and th.torch,
+never nn.
+"""
+import sys
+
+from th.lua.lib.args import LibError, type_error, typename, str_to_number
+from th.lua.table import LuaTable
+from th.torch.tensor import Tensor
+
+
+class OptimError(LibError):
+    """An error raised by an optim function (str() is the Lua message)."""
+
+
+# ---- config and state tables ---------------------------------------------------------
+
+def tables(config, state, fname):
+    """The (config, state) pair as Torch7 sets it up: `config or {}`, `state or config`."""
+    if config is None or config is False:
+        config = LuaTable()
+    elif not _is_table(config):
+        raise type_error(config, 3, fname, "table")
+    if state is None or state is False:
+        state = config
+    elif not _is_table(state):
+        raise type_error(state, 4, fname, "table")
+    return config, state
+
+
+def _is_table(t):
+    return type(t) is LuaTable or isinstance(t, dict)
+
+
+def get(t, key, default=None):
+    """`t.key or default`: nil and false read as missing, as in Lua."""
+    v = t.get(key)
+    if v is None or v is False:
+        return default
+    return v
+
+
+def get_number(t, key, default):
+    """`tonumber(t.key) or default` (lbfgs accepts maxIter = '100')."""
+    v = t.get(key)
+    if type(v) is str:
+        v = str_to_number(v)
+    if type(v) in (int, float):
+        return v
+    return default
+
+
+def put(t, key, value):
+    """`t.key = value` on a Lua table or a dict."""
+    if type(t) is LuaTable:
+        t.set(key, value)
+    else:
+        t[key] = value
+
+
+def truthy(v):
+    """Lua's truth: everything but nil and false (0 is true)."""
+    return v is not None and v is not False
+
+
+def as_list(v):
+    """A Lua table (or Python list) kept in state, as a Python list."""
+    if v is None:
+        return None
+    if type(v) is LuaTable:
+        return v.to_list()
+    return list(v)
+
+
+def lua_list(values):
+    """A Lua array table holding `values` (what optim returns as `fs`)."""
+    t = LuaTable()
+    t.arr = list(values)
+    while t.arr and t.arr[-1] is None:
+        t.arr.pop()
+    return t
+
+
+# ---- opfunc ---------------------------------------------------------------------------
+
+def check_args(opfunc, x, fname):
+    """Errors worded as Lua's for a missing closure or a point that is not a tensor."""
+    if typename(opfunc) != "function":
+        raise type_error(opfunc, 1, fname, "function")
+    if not isinstance(x, Tensor):
+        raise type_error(x, 2, fname, "torch.*Tensor")
+
+
+def evaluate(opfunc, x, fname):
+    """Call `opfunc(x)`; return (f, df/dx), requiring the gradient to be a tensor."""
+    f, g = results2(opfunc(x))
+    if not isinstance(g, Tensor):
+        raise OptimError(f"<optim.{fname}> opfunc must return f(x) and df/dx (a tensor), "
+                         f"got {typename(f)} and {typename(g)}")
+    return f, g
+
+
+def results2(r):
+    """The first two values of a Lua call result (a tuple for several, else one value)."""
+    if type(r) is tuple:
+        if len(r) >= 2:
+            return r[0], r[1]
+        return (r[0] if r else None), None
+    return r, None
+
+
+def say(tag, *values):
+    """Lua's `print('<optim.tag> ', ...)`: the values separated by tabs."""
+    from th.lua.runtime import tostring
+    sys.stdout.write("\t".join([f"<optim.{tag}> "] + [tostring(v) for v in values]) + "\n")
