@@ -153,11 +153,14 @@ def test_did_you_mean(th):
     assert th("t.Weight") == "t.Weight is nil; did you mean t.weight?\n"
 
 
-def test_ctrl_c_stops_a_runaway_loop_and_the_console_goes_on(th):
+@pytest.mark.parametrize("loop", ["while true do end",
+                                  "pcall(function() while true do end end)",
+                                  "for i = 1, math.huge do local t = {i} end"])
+def test_ctrl_c_stops_a_runaway_loop_and_the_console_goes_on(th, loop):
     timer = threading.Timer(0.3, _thread.interrupt_main)
     timer.start()
     try:
-        out = th("while true do end")
+        out = th(loop)
     finally:
         timer.cancel()
     assert out == "interrupted!\t\n"
