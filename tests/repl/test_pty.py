@@ -160,4 +160,13 @@ def test_history_is_saved_and_recalled_in_a_second_session(tmp_path):
     second.expect(TIMING)
     second.prompt()
     second.run("hist_value", rf"7{ANSI}\t")
+    second.run("hist_value = 8")
+    second.child.send("\x12")             # Ctrl-R: search the history backwards
+    second.expect("I-search backward")
+    second.child.send("value = 7")
+    second.expect(r"value = 7")
+    second.child.send("\r")                # take the entry found (then run it)
+    second.child.send("\r")
+    second.expect(TIMING)
+    second.run("hist_value", rf"7{ANSI}\t")
     assert second.leave() == 0

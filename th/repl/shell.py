@@ -17,7 +17,7 @@ import sys
 import traceback
 
 from prompt_toolkit import PromptSession
-from prompt_toolkit.filters import Condition
+from prompt_toolkit.filters import Condition, is_searching
 from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.layout.processors import HighlightMatchingBracketProcessor
 
@@ -107,12 +107,12 @@ def load_bindings(shell):
         state = shell.session.default_buffer.complete_state
         return state is not None and state.current_completion is not None
 
-    @bindings.add("enter", filter=completion_selected)
+    @bindings.add("enter", filter=completion_selected & ~is_searching)
     def _close_menu(event):
         """Enter on a menu entry keeps it and closes the menu (it does not run the line)."""
         event.current_buffer.complete_state = None
 
-    @bindings.add("enter", filter=~completion_selected)
+    @bindings.add("enter", filter=~completion_selected & ~is_searching)
     def _enter(event):
         """Enter runs a complete entry and continues an unfinished chunk on a new line."""
         buffer = event.current_buffer
