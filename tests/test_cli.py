@@ -141,3 +141,11 @@ def test_help_and_bad_flags():
 def test_os_exit_sets_the_status():
     assert th("-e", "os.exit(3)").returncode == 3
     assert th(stdin="os.exit(4)\n").returncode == 4
+
+
+def test_startup_file_runs_for_plain_th_and_scripts_only(tmp_path, engine):
+    startup = tmp_path / "startup.lua"
+    startup.write_text("greeting = 'hello'\n")
+    env = {"TREPLSTARTUP": str(startup)}
+    assert "hello" in th(stdin="greeting\n", env=env).stdout
+    assert th("-e", "print(greeting)", env=env).stdout == "nil\t\n"
