@@ -98,3 +98,9 @@ def test_strings_complete_file_names(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert names("f = io.open('da", FakeRuntime()) == (-2, ["data.csv"])
     assert names("dofile('mo", FakeRuntime()) == (-2, ["models/"])
+
+
+def test_modules_without_all_hide_the_python_modules_they_import():
+    pkg = types.ModuleType("pkg")
+    pkg.np, pkg.zeros, pkg._hidden = types, print, 1
+    assert names("pkg.", FakeRuntime(pkg=pkg)) == (0, ["zeros"])

@@ -29,9 +29,12 @@ _LUA_KEYWORDS = frozenset(
 
 
 def _module_names(module):
+    """A module's Lua-visible names: `__all__`, else its public non-module attributes
+    (a Lua user never meant the Python modules it imports, such as numpy)."""
     names = getattr(module, "__all__", None)
     if names is None:
-        names = [n for n in vars(module) if not n.startswith("_")]
+        names = [n for n, v in vars(module).items()
+                 if not n.startswith("_") and not isinstance(v, types.ModuleType)]
     return names
 
 
