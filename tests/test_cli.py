@@ -149,3 +149,10 @@ def test_startup_file_runs_for_plain_th_and_scripts_only(tmp_path, engine):
     env = {"TREPLSTARTUP": str(startup)}
     assert "hello" in th(stdin="greeting\n", env=env).stdout
     assert th("-e", "print(greeting)", env=env).stdout == "nil\t\n"
+
+
+def test_print_survives_io_output_changes(tmp_path, engine):
+    target = tmp_path / "o.txt"
+    result = th("-e", f"io.output('{target}'); io.write('to file'); print('a');"
+                      " io.output():close(); print('b')")
+    assert result.stdout == "a\t\nb\t\n" and target.read_text() == "to file"

@@ -155,7 +155,9 @@ def test_did_you_mean(th):
 
 @pytest.mark.parametrize("loop", ["while true do end",
                                   "pcall(function() while true do end end)",
-                                  "for i = 1, math.huge do local t = {i} end"])
+                                  "for i = 1, math.huge do local t = {i} end",
+                                  "coroutine.wrap(function() while true do end end)()",
+                                  "coroutine.resume(coroutine.create(function() while true do end end))"])
 def test_ctrl_c_stops_a_runaway_loop_and_the_console_goes_on(th, loop):
     timer = threading.Timer(0.3, _thread.interrupt_main)
     timer.start()

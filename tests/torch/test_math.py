@@ -45,9 +45,10 @@ def test_round_halves_away_from_zero():
     assert t.round().tolist() == [1, 2, 3, -1, -2, 0]
 
 
-def test_sigmoid_tanh_numba_path_matches_numpy():
-    from th.torch.ops import unary
-    x = torch.randn(unary.NUMBA_MIN * 3)
+@pytest.mark.parametrize("n", [10, 5000, 300000])
+def test_sigmoid_tanh_paths_match_numpy(n):
+    # n crosses the numba / numpy / threaded-numpy choices of ops/unary.py
+    x = torch.randn(n)
     a = x.numpy().copy()
     np.testing.assert_allclose(torch.sigmoid(x).numpy(), 1 / (1 + np.exp(-a)), rtol=1e-12)
     np.testing.assert_allclose(torch.tanh(x).numpy(), np.tanh(a), rtol=1e-12)
@@ -64,6 +65,9 @@ def test_sigmoid_tanh_numba_path_matches_numpy():
     small = torch.Tensor([0.5])
     torch.sigmoid_backward(gi, torch.Tensor([2.0]), small)
     assert gi[1] == 2.0 * 0.5 * 0.5
+    strided = torch.zeros(n, 2).select(2, 1).fill(0.5)       # numpy path (non-contiguous)
+    torch.tanh_backward(gi, torch.ones(n), strided)
+    assert gi.numpy()[0] == 0.75
 
 
 BINARY_TENSOR = [
