@@ -1,0 +1,58 @@
+"""THNN's argument and shape checks, worded as Torch7 printed them.
+
+Torch7's convolution, pooling and normalisation modules call C functions (THNN) that
+check their tensors first; a failed check reads `bad argument #2 to 'v' (3D or 4D
+input tensor expected but got: [5 x 5] at .../SpatialConvolutionMM.c:47)` (the `'v'`
+is how LuaJIT's FFI names the C function). We keep the words and the argument numbers
+and leave out the C file position, which has no meaning here.
+
+Also here: `planes(t)`, the contiguous float numpy view every kernel wants, and
+`check_same_type`, Torch7's refusal to mix tensor types in one call.
+"""
+import numpy as np
+
+from th.torch.errors import TorchError
+
+_FLOATS = (np.float32, np.float64)
+
+
+def size_desc(t):
+    """THTensor_sizeDesc: '[2 x 3 x 4]'."""
+    return "[" + " x ".join(str(s) for s in t.size()) + "]"
+
+
+def arg_check(cond, argn, msg):
+    """THArgCheck: raise Torch7's 'bad argument #n' error unless `cond`."""
+    if not cond:
+        raise TorchError(f"bad argument #{argn} to 'v' ({msg})")
+
+
+def arg_check_dims(t, dims, argn, what):
+    """THNN_ARGCHECK on the number of dimensions: '<what> but got: [sizes]'."""
+    if t.dim() not in dims:
+        raise TorchError(f"bad argument #{argn} to 'v' ({what}{size_desc(t)})")
+
+
+def check_dim_size(t, name, ndim, dim, size):
+    """THNN_CHECK_DIM_SIZE (dim is 0-based, as in the C message)."""
+    if t.dim() != ndim or t.size(dim + 1) != size:
+        raise TorchError(f"Need {name} of dimension {ndim} and {name}.size[{dim}] == "
+                         f"{size} but got {name} to be of shape: {size_desc(t)}")
+
+
+def check_same_type(input, buffer, argn=3):
+    """Torch7 picks the C function by the input's type; any other tensor of another
+    type is refused by the FFI with this message."""
+    if type(input) is not type(buffer):
+        have = buffer.__typename__.replace("torch.", "TH")
+        want = input.__typename__.replace("torch.", "TH")
+        raise TorchError(f"bad argument #{argn} to 'v' (cannot convert 'struct {have} *' "
+                         f"to 'struct {want} *')")
+    if input.numpy().dtype.type not in _FLOATS:
+        raise TorchError(f"bad argument #2 to 'v' (no THNN function for "
+                         f"{input.__typename__}: use a Float or Double tensor)")
+
+
+def planes(t):
+    """The numpy array of tensor t, made contiguous (a copy only when it is not)."""
+    return np.ascontiguousarray(t.numpy())
