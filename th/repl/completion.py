@@ -147,6 +147,13 @@ def _file_names(prefix):
     return -len(partial), sorted(found)
 
 
+def _too_short(text):
+    """True when the word being typed is a global name of fewer than 2 characters."""
+    match = re.search(r"[\w.:]*$", text)
+    word = match.group(0) if match else ""
+    return len(word) < 2 and not word.endswith((".", ":"))
+
+
 def make_completer(runtime):
     """A prompt_toolkit Completer over `complete` (imported only by the shell)."""
     from prompt_toolkit.completion import Completer, Completion
@@ -155,8 +162,11 @@ def make_completer(runtime):
         """Completes Lua at the th prompt; never raises (the console must survive)."""
 
         def get_completions(self, document, complete_event):
+            text = document.text_before_cursor
+            if not complete_event.completion_requested and _too_short(text):
+                return                  # while typing, a lone letter opens no menu
             try:
-                start, found = complete(document.text_before_cursor, runtime)
+                start, found = complete(text, runtime)
             except Exception:
                 return
             for name, kind in found:
