@@ -156,3 +156,14 @@ def test_print_survives_io_output_changes(tmp_path, engine):
     result = th("-e", f"io.output('{target}'); io.write('to file'); print('a');"
                       " io.output():close(); print('b')")
     assert result.stdout == "a\t\nb\t\n" and target.read_text() == "to file"
+
+
+def test_relative_require_starts_at_the_script_folder(tmp_path, engine):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "m.lua").write_text("return {v = 'relative'}\n")
+    (tmp_path / "sub" / "p.lua").write_text("return {v = 'plain'}\n")
+    (tmp_path / "sub" / "main.lua").write_text(
+        "print(require('./m').v)\nprint(require('p').v)\nrequire './none'\n")
+    result = th(str(tmp_path / "sub" / "main.lua"), cwd=tmp_path)
+    assert result.stdout == "relative\t\nplain\t\n"
+    assert "main.lua:3: module '" in result.stderr and "none' not found" in result.stderr

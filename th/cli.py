@@ -154,7 +154,7 @@ class Launcher:
         self._set_arg()
         self._load_libs()
         from th.repl import environment
-        environment.install(self.runtime, self.printer)
+        environment.install(self.runtime, self.printer, script=opts.script)
         if not opts.interactive and not opts.statements:
             self._startup_file()
         for statement in opts.statements:

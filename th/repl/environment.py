@@ -8,8 +8,13 @@
   globals table gets an `__index` that requires such a package the first time its name
   is read, so starting th never waits for numpy or numba (`th -e "print(1)"` stays fast)
   and the first `torch.` pays the import once;
+- `require './x'` (a name starting with `.`) loads x.lua relative to the main script's
+  folder (the current folder at the prompt), as trepl's require did relative to the
+  calling file; a plain name that `require` cannot find is retried that way too;
 - `require 'trepl.colorize'` returns trepl's colour functions.
 """
+import os
+
 from th.lua import LuaError, LuaTable, tostring
 from th.lua import registry
 from th.repl.style import ANSI
@@ -18,8 +23,11 @@ from th.repl.style import ANSI
 PRELOADED_PACKAGES = ("torch", "paths", "sys", "xlua")
 
 
-def install(runtime, printer):
-    """Give `runtime` trepl's globals, printing through `printer` (a display.Printer)."""
+def install(runtime, printer, script=None):
+    """Give `runtime` trepl's globals, printing through `printer` (a display.Printer).
+
+    `script`: the path of the script th runs, if any (relative requires start there).
+    """
     g = runtime.globals
     if g["print_old"] is None:
         g["print_old"] = g["print"]
@@ -29,6 +37,7 @@ def install(runtime, printer):
     g["noColors"] = _no_colors(printer)
     g["who"] = _who(runtime, printer)
     g["import"] = _import(runtime)
+    g["require"] = _relative_require(runtime, g["require"], script)
     g["_RESULTS"] = LuaTable()
     g["_LAST"] = ""
     _install_lazy_packages(runtime)
@@ -157,6 +166,56 @@ def _import(runtime):
             if g[key] is None or forced:
                 g[key] = value
     return import_
+
+
+# ---- trepl's require --------------------------------------------------------------------
+
+
+def _relative_require(runtime, plain_require, script):
+    base = os.path.dirname(os.path.abspath(script)) if script and script != "-" else None
+
+    def require(name=None, *rest):
+        """require(name)
+
+        Loads a package once and returns it (th's torch, nn, optim, gnuplot, paths, sys,
+        xlua are built in; other names are searched on package.path). As in Torch7's th,
+        a name starting with '.' is a file relative to the running script's folder
+        (x.lua, x, or x/init.lua), run each time it is required.
+
+        Example: require 'nn'; local model = require './model'
+        """
+        if isinstance(name, str) and name.startswith("."):
+            return _require_file(runtime, os.path.join(base or os.getcwd(), name))
+        try:
+            return plain_require(name, *rest)
+        except LuaError:
+            if not isinstance(name, str) or _find_relative(base, "./" + name) is None:
+                raise
+            return _require_file(runtime, os.path.join(base or os.getcwd(), "./" + name))
+    return require
+
+
+def _find_relative(base, name):
+    path = os.path.join(base or os.getcwd(), name)
+    for candidate in (path + ".lua", path, os.path.join(path, "init.lua")):
+        if os.path.isfile(candidate):
+            return candidate
+    return None
+
+
+def _require_file(runtime, path):
+    path = os.path.normpath(path)
+    found = _find_relative("", path)
+    if found is None:
+        # A plain exception: the engine words it as a Lua error at the calling line.
+        raise RuntimeError(f"module '{path}' not found (no {path}.lua, {path} "
+                           f"or {os.path.join(path, 'init.lua')})")
+    with open(found, encoding="utf-8", errors="surrogateescape") as f:
+        source = f.read()
+    if source.startswith("#"):
+        source = "--" + source
+    results = runtime.call(runtime.load(source, "@" + os.path.normpath(found)))
+    return results[0] if results else True
 
 
 # ---- require 'trepl.colorize' ---------------------------------------------------------------
