@@ -135,7 +135,7 @@ def test_help_pages(th):
     assert "print_old" in th("?print")
     assert "setprintlevel(n)" in th("?setprintlevel")
     assert th("?torch.randnn") == "torch.randnn is nil: no help for it. Did you mean torch.randn?\n"
-    f = th("f = string.rep")
+    th("f = string.rep")
     assert "string.rep(s, n [, sep])" in th("?f")
 
 

@@ -1,7 +1,6 @@
 """Did-you-mean hints (th/repl/hints.py) for the lecture's typos, on values built in Python."""
 import types
 
-from th.lua import LuaTable
 from th.repl.hints import closest, error_hint, nil_hint, suggest_path
 
 from repl_fakes import FakeRuntime
