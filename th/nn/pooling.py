@@ -26,6 +26,13 @@ def _pooled_size(n, k, d, pad, ceil_mode):
     return out
 
 
+def _long_indices(m):
+    """m.indices as a LongTensor: m:type() converts every tensor field, and Torch7
+    turns the indices back (`self.indices:long()`) before each forward."""
+    t = getattr(m, "indices", None)
+    m.indices = torch.LongTensor() if t is None else t.long()
+
+
 class _SpatialPooling(Module):
     """What max and average pooling share: fields, :ceil()/:floor(), checks, printing."""
 
@@ -119,6 +126,7 @@ class SpatialMaxPooling(_SpatialPooling):
         x = self._planes(input)
         self.iheight, self.iwidth = x.shape[1], x.shape[2]
         out = self._resize_output(input, oH, oW)
+        _long_indices(self)
         self.indices.resize(*self.output.size())
         ind = self.indices.numpy().reshape(out.shape)
         kernels.load("pool").max_forward(x, self.kH, self.kW, self.dH, self.dW,
@@ -238,8 +246,7 @@ class TemporalMaxPooling(Module):
         x = self._batch3(input)
         win = self._windows(x, n)                        # (B, n, kW, F)
         where = win.argmax(axis=2)
-        if getattr(self, "indices", None) is None:
-            self.indices = torch.LongTensor()
+        _long_indices(self)
         size = (n, x.shape[2]) if input.dim() == 2 else (x.shape[0], n, x.shape[2])
         self.indices.resize(*size).numpy()[...] = where.reshape(size)
         self.output.resize(*size)
