@@ -37,6 +37,15 @@ def _open_xlua(runtime):
 _registry.register("xlua", _open_xlua)
 
 
+def _open_nn(runtime):
+    # As Torch7's nn/init.lua, `require 'nn'` first requires torch (a global too).
+    runtime.require("torch")
+    return importlib.import_module("th.nn")
+
+
+_registry.register("nn", _open_nn)
+
+
 def __getattr__(name):
     # `from th import torch, nn` without importing every package at `import th`.
     if name in _PACKAGES:
