@@ -9,9 +9,6 @@ import pytest
 
 from th import torch
 from th.torch.errors import TorchError
-
-# nn.Module is being written beside this file; until it lands these tests wait for it.
-pytest.importorskip("th.nn.module", reason="nn.Module (th/nn/module.py) not there yet")
 from th.nn.conv import (SpatialConvolution, SpatialConvolutionMM, SpatialFullConvolution,
                         TemporalConvolution)
 from spatial_checks import (check_batch, check_input_grad, check_param_grads, randn,
@@ -125,11 +122,6 @@ def test_SpatialConvolution_torch7_init_and_forward():
 
 def test_SpatialConvolution_transcript_from_lua(tmp_path):
     """The SpatialConvolution lines of nn.lua, run by `th`, print what Torch7 printed."""
-    try:
-        from th import nn
-        nn.SpatialConvolution  # noqa: B018
-    except (ImportError, AttributeError):
-        pytest.skip("th.nn does not register its modules yet")
     lines = (REF / "nn.lua").read_text().splitlines()
     keep = [ln for ln in lines if "Spatial" in ln or "conv" in ln or "local x =" in ln
             or ln.startswith("require") or "manualSeed(2)" in ln]

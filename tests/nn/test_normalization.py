@@ -6,9 +6,6 @@ import pytest
 
 from th import torch
 from th.torch.errors import TorchError
-
-# nn.Module is being written beside this file; until it lands these tests wait for it.
-pytest.importorskip("th.nn.module", reason="nn.Module (th/nn/module.py) not there yet")
 from th.nn.normalization import (BatchNormalization, SpatialBatchNormalization,
                                  SpatialContrastiveNormalization,
                                  SpatialDivisiveNormalization,

@@ -6,9 +6,6 @@ import pytest
 
 from th import torch
 from th.torch.errors import TorchError
-
-# nn.Module is being written beside this file; until it lands these tests wait for it.
-pytest.importorskip("th.nn.module", reason="nn.Module (th/nn/module.py) not there yet")
 from th.nn.pooling import (SpatialAveragePooling, SpatialMaxPooling, SpatialUpSamplingNearest,
                            SpatialZeroPadding, TemporalMaxPooling)
 from spatial_checks import check_batch, check_input_grad, randn, to_pt, torch_oracle

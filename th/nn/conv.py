@@ -20,6 +20,13 @@ from th.nn.module import Module
 from th.nn.shapecheck import (arg_check, arg_check_dims, check_dim_size,
                               check_same_type, planes)
 
+__all__ = [
+    "SpatialConvolution",
+    "SpatialConvolutionMM",
+    "SpatialFullConvolution",
+    "TemporalConvolution",
+]
+
 
 def _batch4(t):
     """(numpy (B, C, H, W) contiguous, was_batch) for a 3-D or 4-D tensor."""

@@ -16,6 +16,14 @@ from th.torch import kernels
 from th.nn.module import Module
 from th.nn.shapecheck import check_same_type, planes
 
+__all__ = [
+    "BatchNormalization",
+    "SpatialBatchNormalization",
+    "SpatialSubtractiveNormalization",
+    "SpatialDivisiveNormalization",
+    "SpatialContrastiveNormalization",
+]
+
 
 class BatchNormalization(Module):
     """nn.BatchNormalization(N [, eps=1e-5, momentum=0.1, affine=true])

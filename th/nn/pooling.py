@@ -15,6 +15,14 @@ from th.torch import kernels
 from th.nn.module import Module
 from th.nn.shapecheck import arg_check, arg_check_dims, check_dim_size, check_same_type, planes
 
+__all__ = [
+    "SpatialMaxPooling",
+    "SpatialAveragePooling",
+    "TemporalMaxPooling",
+    "SpatialUpSamplingNearest",
+    "SpatialZeroPadding",
+]
+
 
 def _pooled_size(n, k, d, pad, ceil_mode):
     """THNN's pooled length: floor or ceil of (n + 2*pad - k) / d, plus one; with

@@ -1,4 +1,4 @@
-"""numba kernels for convolution by unfolding: im2col and its adjoint col2im.
+"""Convolution by unfolding: im2col and its adjoint col2im.
 
 Torch7's SpatialConvolutionMM turns a convolution into one matrix product: `im2col`
 copies every kH x kW patch of the (zero-padded) input into a column of `col`, so that
@@ -9,77 +9,60 @@ transposed (full) convolution.
 Arrays: `x` is (B, C, H, W) and `col` is (C*kH*kW, B*oH*oW), both C-contiguous and of
 one float dtype. Rows of `col` are ordered (c, i, j) with j fastest, as Torch7's
 `unfolded_copy`; the columns of sample b are the b-th block of oH*oW. Putting the whole
-batch side by side makes each pass one large matrix product, which BLAS runs several
-times faster than B small ones (bench/conv_kernels.py). For one sample (B = 1) `col`
-is exactly Torch7's `finput`. The work is split over the B*C planes: each plane reads
-(im2col) or writes (col2im) only its own rows and columns, so threads never race.
+batch side by side makes each pass one large matrix product, which BLAS runs faster
+than B small ones. For one sample (B = 1) `col` is exactly Torch7's `finput`.
+
+Measured on the LeNet shapes (bench/conv_kernels.py, one thread): unfolding plus BLAS
+runs a forward pass 1.0-3.6x faster than a direct numba convolution loop. im2col is a
+single numpy strided copy (0.7-1.6x the time of a numba copy loop, usually faster);
+col2im, an accumulation numpy can only do in kH*kW separate passes, is a numba loop over
+a zero-padded plane, 1.4-3x faster than numpy.
 """
 import numba
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 
-@numba.njit(cache=True, nogil=True, parallel=True)
 def im2col(x, kH, kW, dH, dW, padH, padW, oH, oW, col):
-    """col[(c*kH + i)*kW + j, b*oH*oW + oy*oW + ox] = x[b, c, oy*dH - padH + i, ox*dW - padW + j]
-    (0 outside the image)."""
+    """col[(c*kH + i)*kW + j, b*oH*oW + oy*oW + ox] =
+    x[b, c, oy*dH - padH + i, ox*dW - padW + j] (0 in the padding)."""
+    B, C = x.shape[:2]
+    if padH or padW:
+        x = np.pad(x, ((0, 0), (0, 0), (padH, padH), (padW, padW)))
+    win = sliding_window_view(x, (kH, kW), axis=(2, 3))[:, :, ::dH, ::dW][:, :, :oH, :oW]
+    np.copyto(col.reshape(C, kH, kW, B, oH, oW), win.transpose(1, 4, 5, 0, 2, 3))
+
+
+def col2im(col, kH, kW, dH, dW, padH, padW, oH, oW, x):
+    """x = the sum, over every column entry, of col placed back where im2col took it
+    (entries that came from the padding are dropped): the adjoint of im2col."""
+    if not (padH or padW):
+        _col2im_padded(col, kH, kW, dH, dW, oH, oW, x)
+        return
     B, C, H, W = x.shape
-    for bc in numba.prange(B * C):
-        b = bc // C
-        c = bc % C
-        cb = b * oH * oW
-        for i in range(kH):
-            for j in range(kW):
-                row = (c * kH + i) * kW + j
-                # output columns ox whose input column lies inside [0, W)
-                lo = 0
-                while lo < oW and lo * dW - padW + j < 0:
-                    lo += 1
-                hi = oW
-                while hi > lo and (hi - 1) * dW - padW + j >= W:
-                    hi -= 1
-                for oy in range(oH):
-                    y = oy * dH - padH + i
-                    base = oy * oW
-                    if y < 0 or y >= H:
-                        for ox in range(oW):
-                            col[row, cb + base + ox] = 0
-                        continue
-                    for ox in range(lo):
-                        col[row, cb + base + ox] = 0
-                    xs = lo * dW - padW + j
-                    for ox in range(lo, hi):
-                        col[row, cb + base + ox] = x[b, c, y, xs]
-                        xs += dW
-                    for ox in range(hi, oW):
-                        col[row, cb + base + ox] = 0
+    xp = np.empty((B, C, H + 2 * padH, W + 2 * padW), x.dtype)
+    _col2im_padded(col, kH, kW, dH, dW, oH, oW, xp)
+    x[...] = xp[:, :, padH:padH + H, padW:padW + W]
 
 
 @numba.njit(cache=True, nogil=True, parallel=True)
-def col2im(col, kH, kW, dH, dW, padH, padW, oH, oW, x):
-    """x = 0, then x[b, c, oy*dH - padH + i, ox*dW - padW + j] += col[row, b*oH*oW + oy*oW + ox]
-    for every position inside the image (the adjoint of im2col)."""
-    B, C, H, W = x.shape
+def _col2im_padded(col, kH, kW, dH, dW, oH, oW, xp):
+    # Every window lies inside xp, so no bounds tests; unsigned column indices spare
+    # numba's negative-index wraparound test, which would stop LLVM vectorising.
+    # Each thread owns whole planes (b, c): the accumulation never races.
+    B, C, H, W = xp.shape
+    N = oH * oW
     for bc in numba.prange(B * C):
         b = bc // C
         c = bc % C
         for y in range(H):
             for xx in range(W):
-                x[b, c, y, xx] = 0
-        cb = b * oH * oW
+                xp[b, c, y, xx] = 0
         for i in range(kH):
             for j in range(kW):
                 row = (c * kH + i) * kW + j
-                lo = 0
-                while lo < oW and lo * dW - padW + j < 0:
-                    lo += 1
-                hi = oW
-                while hi > lo and (hi - 1) * dW - padW + j >= W:
-                    hi -= 1
                 for oy in range(oH):
-                    y = oy * dH - padH + i
-                    if y < 0 or y >= H:
-                        continue
-                    base = oy * oW
-                    xs = lo * dW - padW + j
-                    for ox in range(lo, hi):
-                        x[b, c, y, xs] += col[row, cb + base + ox]
-                        xs += dW
+                    base = b * N + oy * oW
+                    y = oy * dH + i
+                    for ox in range(oW):
+                        xp[b, c, y, np.uintp(ox * dW + j)] += col[row, base + ox]
