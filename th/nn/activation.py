@@ -460,7 +460,10 @@ class LogSoftMax(Module):
 # ---- simple maths layers ----------------------------------------------------------------------
 
 class Abs(Module):
-    """nn.Abs(): y = |x|. Example: print(nn.Abs():forward(torch.Tensor({-2, 3})))"""
+    """nn.Abs(): y = |x|.
+
+    Example: print(nn.Abs():forward(torch.Tensor({-2, 3})))
+    """
 
     __typename__ = "nn.Abs"
 
@@ -475,7 +478,10 @@ class Abs(Module):
 
 
 class Square(Module):
-    """nn.Square(): y = x^2. Example: print(nn.Square():forward(torch.Tensor({-2, 3})))"""
+    """nn.Square(): y = x^2.
+
+    Example: print(nn.Square():forward(torch.Tensor({-2, 3})))
+    """
 
     __typename__ = "nn.Square"
 
@@ -540,7 +546,10 @@ class Power(Module):
 
 
 class Exp(Module):
-    """nn.Exp(): y = exp(x). Example: print(nn.Exp():forward(torch.Tensor({0, 1})))"""
+    """nn.Exp(): y = exp(x).
+
+    Example: print(nn.Exp():forward(torch.Tensor({0, 1})))
+    """
 
     __typename__ = "nn.Exp"
 
@@ -555,7 +564,10 @@ class Exp(Module):
 
 
 class Log(Module):
-    """nn.Log(): y = log(x). Example: print(nn.Log():forward(torch.Tensor({1, 10})))"""
+    """nn.Log(): y = log(x).
+
+    Example: print(nn.Log():forward(torch.Tensor({1, 10})))
+    """
 
     __typename__ = "nn.Log"
 
