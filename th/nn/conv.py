@@ -16,7 +16,7 @@ import numpy as np
 
 from th import torch
 from th.torch import kernels
-from th.nn.module import Module
+from th.nn.module import Module, clear
 from th.nn.shapecheck import (arg_check, arg_check_dims, check_dim_size,
                               check_same_type, planes)
 
@@ -220,11 +220,11 @@ class SpatialConvolution(Module):
         return col
 
     def clearState(self):
-        """conv:clearState(): empty output, gradInput and the unfolding buffers."""
-        for name in ("finput", "fgradInput"):
-            t = getattr(self, name, None)
-            if t is not None:
-                t.set()
+        """conv:clearState(): empty output, gradInput and the unfolding buffers; returns conv.
+
+        Example: conv:clearState(); torch.save('conv.t7', conv)
+        """
+        clear(self, "finput", "fgradInput")
         return super().clearState()
 
     def __tostring__(self):

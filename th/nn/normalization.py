@@ -271,7 +271,7 @@ class SpatialSubtractiveNormalization(_LocalNormalization):
     Subtracts from every pixel the kernel-weighted mean of its neighbourhood across all
     planes (borders corrected). kernel: a 2-D or 1-D (separable) tensor of odd sizes,
     default torch.ones(9, 9); it is normalised in place, as in Torch7.
-    Example: norm = nn.SpatialSubtractiveNormalization(3, image.gaussian1D(7))
+    Example: norm = nn.SpatialSubtractiveNormalization(3, torch.Tensor({1, 2, 3, 2, 1}))
     """
 
     __typename__ = "nn.SpatialSubtractiveNormalization"
@@ -315,7 +315,7 @@ class SpatialDivisiveNormalization(_LocalNormalization):
     Divides every pixel by the kernel-weighted standard deviation of its neighbourhood
     across all planes (borders corrected); deviations at or below `threshold` are
     replaced by `thresval` (default: threshold). kernel as in the subtractive module.
-    Example: norm = nn.SpatialDivisiveNormalization(3, image.gaussian1D(7))
+    Example: norm = nn.SpatialDivisiveNormalization(3, torch.Tensor({1, 2, 3, 2, 1}))
     """
 
     __typename__ = "nn.SpatialDivisiveNormalization"
@@ -373,7 +373,7 @@ class SpatialContrastiveNormalization(Module):
     Subtractive then divisive local normalisation with the same kernel: each pixel
     becomes (x - local mean) / local deviation. The usual first layer on raw RGB
     images ("pre-normalisation").
-    Example: norm = nn.SpatialContrastiveNormalization(3, image.gaussian1D(7))
+    Example: norm = nn.SpatialContrastiveNormalization(3, torch.Tensor({1, 2, 3, 2, 1}))
     """
 
     __typename__ = "nn.SpatialContrastiveNormalization"
