@@ -8,6 +8,10 @@ and best time per step and the ratio th / PyTorch (lower is better; the goals ar
 <= 1.5 for the MLP step and <= 2 for the convnet). Alternating keeps a busy machine's
 noise roughly equal on both sides.
 
+- mlp: one SGD step (zeroGradParameters, forward, ClassNLLCriterion forward and
+  backward, backward, updateParameters) of Linear 784->256, ReLU, Linear 256->10,
+  LogSoftMax on a batch of 128; PyTorch does the same (its input requires a gradient,
+  since nn's backward always computes the first layer's gradInput).
 - convnet: forward + backward (zeroGradParameters, forward, backward with a fixed
   gradOutput) of a LeNet-style net on a batch of 32 3x32x32 images:
   conv 3->6 5x5, ReLU, max-pool 2x2, conv 6->16 5x5, ReLU, max-pool 2x2, view 400,
@@ -67,6 +71,51 @@ def _report(name, th_times, pt_times):
           f"ratio {tm / pm:5.2f} (best {tb / pb:5.2f})")
 
 
+# ---- MLP 784-256-10 (batch 128), one SGD step ---------------------------------------------
+
+def bench_mlp(pt, rounds, dtype):
+    """One SGD step of an MLP 784-256-10 at batch 128, th vs PyTorch, in `dtype`."""
+    from th import nn, torch
+    name = "torch.FloatTensor" if dtype == np.float32 else "torch.DoubleTensor"
+    rng = np.random.default_rng(0)
+    x_np = rng.standard_normal((128, 784)).astype(dtype)
+    y_np = rng.integers(0, 10, 128)
+
+    net = nn.Sequential().add(nn.Linear(784, 256)).add(nn.ReLU()).add(nn.Linear(256, 10))
+    net.add(nn.LogSoftMax())
+    net.type(name)
+    crit = nn.ClassNLLCriterion()
+    x = torch.Tensor(128, 784).type(name)
+    x.numpy()[...] = x_np
+    y = torch.LongTensor(128)
+    y.numpy()[...] = y_np + 1
+
+    def th_step():
+        net.zeroGradParameters()
+        out = net.forward(x)
+        crit.forward(out, y)
+        net.backward(x, crit.backward(out, y))
+        net.updateParameters(0.01)
+
+    ptdt = pt.float32 if dtype == np.float32 else pt.float64
+    pnet = pt.nn.Sequential(pt.nn.Linear(784, 256), pt.nn.ReLU(), pt.nn.Linear(256, 10),
+                            pt.nn.LogSoftmax(dim=1)).to(ptdt)
+    pcrit = pt.nn.NLLLoss()
+    px = pt.tensor(x_np, requires_grad=True)
+    py = pt.tensor(y_np)
+
+    def pt_step():
+        pnet.zero_grad(set_to_none=False)
+        px.grad = None
+        pcrit(pnet(px), py).backward()
+        with pt.no_grad():
+            for p in pnet.parameters():
+                p.add_(p.grad, alpha=-0.01)
+
+    label = f"mlp b128 sgd step {'f32' if dtype == np.float32 else 'f64'}"
+    _report(label, *_side_by_side(th_step, pt_step, rounds))
+
+
 # ---- convnet (LeNet-style, batch 32) --------------------------------------------------------
 
 def _th_lenet():
@@ -124,7 +173,7 @@ def bench_convnet(pt, rounds, dtype):
     _report(label, *_side_by_side(th_step, pt_step, rounds))
 
 
-BENCHES = [("convnet", bench_convnet)]
+BENCHES = [("mlp", bench_mlp), ("convnet", bench_convnet)]
 
 
 def main():
