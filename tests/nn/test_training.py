@@ -175,3 +175,38 @@ def test_StochasticGradient_options():
     """)
     assert out.splitlines()[0] == "0.01\t0\t25\ttrue\ttrue"
     assert rt.globals["seen"].to_list() == [-1, 1, 1, -1, -1, 1, 1, -1]     # in order
+
+
+class PyDataset:
+    """Torch7's dataset protocol from Python: size() and 1-based [i] -> {input, target}."""
+
+    def __init__(self, n):
+        from th import torch
+        self.items = [(torch.Tensor([i % 2, 1.0]), torch.Tensor([float(i % 2)])) for i in range(n)]
+
+    def size(self):
+        return len(self.items)
+
+    def __getitem__(self, i):
+        return self.items[i - 1]
+
+
+def test_StochasticGradient_from_python_with_a_progress_bar(monkeypatch):
+    import io
+    import th.xlua
+    from th import nn
+    calls = []
+    monkeypatch.setattr(th.xlua, "progress", lambda t, n: calls.append((t, n)))
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    monkeypatch.setattr("th.lua.runtime._state", {"runtime": None})   # Python's print
+    trainer = nn.StochasticGradient(nn.Linear(2, 1), nn.MSECriterion())
+    trainer.maxIteration = 2
+    trainer.train(PyDataset(300))
+    printed = sys.stdout.getvalue().splitlines()
+    assert printed[0] == "# StochasticGradient: training" and len(printed) == 5
+    assert calls.count((300, 300)) == 2 and len(calls) == 2 * 100     # ~100 redraws an epoch
+    assert sorted(set(calls))[0] == (3, 300)

@@ -84,17 +84,14 @@ class StochasticGradient(TorchObject):
 
 
 def _size(dataset):
-    f = _field(dataset, "size")
+    if type(dataset) is LuaTable:
+        from th.lua.runtime import index
+        f = index(dataset, "size")
+        return first(f(dataset)) if callable(f) else f      # Lua's dataset:size()
+    f = getattr(dataset, "size", None)
     if f is None:
         raise TorchError("dataset must have a size() method")
-    return first(f(dataset)) if callable(f) else f
-
-
-def _field(obj, name):
-    if type(obj) is LuaTable:
-        from th.lua.runtime import index
-        return index(obj, name)
-    return getattr(obj, name, None)
+    return first(f()) if callable(f) else f
 
 
 def _example(dataset, i):
