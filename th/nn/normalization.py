@@ -202,17 +202,20 @@ def _keep(m, name, values):
 
 # ---- local (neighbourhood) normalisation ----------------------------------------------
 
-def _local_kernel(kernel, nInputPlane, who):
-    """Check the averaging kernel and normalise it in place; returns the effective 2-D
-    kernel (numpy) that Torch7's mean estimator applies to the sum of the planes."""
+def _check_kernel(kernel, nInputPlane, who):
+    """Check the averaging kernel and normalise it in place, as Torch7 does."""
     if kernel.dim() not in (1, 2):
         raise torch.TorchError(f"<{who}> averaging kernel must be 2D or 1D")
     if kernel.size(1) % 2 == 0 or (kernel.dim() == 2 and kernel.size(2) % 2 == 0):
         raise torch.TorchError(f"<{who}> averaging kernel must have ODD dimensions")
     # Torch7: the user's kernel tensor itself is divided (it is shared, not copied).
     kernel.div(kernel.sum() * nInputPlane)
+
+
+def _kernel2d(kernel):
+    """The 2-D kernel that Torch7's mean estimator applies to the sum of the planes: a
+    1-D kernel is applied twice (along rows, then columns), an outer product."""
     k = kernel.numpy().astype(np.float64)
-    # A 1-D kernel is applied twice (rows, then columns): an outer-product kernel.
     return np.outer(k, k) if k.ndim == 1 else k
 
 
@@ -236,6 +239,23 @@ def _local_sum_adjoint(g, k2):
     return out[:, 0]
 
 
+def _store(m, name, maps, input):
+    """m.<name> = maps (B, H, W) as a tensor of input's type and size, each map repeated
+    over the planes by a stride-0 view (as the Replicate in Torch7's estimator)."""
+    B, H, W = maps.shape
+    t = input.new(B, 1, H, W)
+    t.numpy()[...] = maps[:, None]
+    if input.dim() == 3:
+        t = t.select(1, 1)
+    setattr(m, name, t.expand(*input.size()))
+
+
+def _load(t):
+    """The (B, H, W) maps of a field written by _store."""
+    a = t.numpy()
+    return a[:, 0] if a.ndim == 4 else a[:1, :, :]
+
+
 class _LocalNormalization(Module):
     """Shared by the subtractive and divisive normalisations: input checks, the batch
     view and the border coefficients."""
@@ -253,12 +273,14 @@ class _LocalNormalization(Module):
         a = planes(input)
         return a if a.ndim == 4 else a[None]
 
-    def _coef(self, H, W, dtype):
-        """The local average of an image of ones (1 inside, less near the borders)."""
-        coef = _local_sum(np.full((1, H, W), float(self.nInputPlane), dtype), self._k2)[0]
-        self.coef = torch.Tensor(H, W) if getattr(self, "coef", None) is None else self.coef
-        self.coef.resize(H, W).numpy()[...] = coef
-        return coef
+    def _coef(self, input, x):
+        """The local average of an image of ones (stored as self.coef): 1 inside with a
+        2-D kernel, less near the borders."""
+        B, C, H, W = x.shape
+        ones = np.full((1, H, W), float(self.nInputPlane), x.dtype)
+        coef = _local_sum(ones, _kernel2d(self.kernel))
+        _store(self, "coef", np.broadcast_to(coef, (B, H, W)), input)
+        return coef[0]
 
 
 def _size_desc(t):
@@ -280,8 +302,7 @@ class SpatialSubtractiveNormalization(_LocalNormalization):
         super().__init__()
         self.nInputPlane = 1 if nInputPlane is None else nInputPlane
         self.kernel = torch.Tensor(9, 9).fill(1) if kernel is None else kernel
-        self._k2 = _local_kernel(self.kernel, self.nInputPlane,
-                                 "SpatialSubtractiveNormalization")
+        _check_kernel(self.kernel, self.nInputPlane, "SpatialSubtractiveNormalization")
 
     def updateOutput(self, input):
         """norm:updateOutput(input): input minus its local means; returns self.output.
@@ -289,10 +310,12 @@ class SpatialSubtractiveNormalization(_LocalNormalization):
         Example: y = nn.SpatialSubtractiveNormalization(1):updateOutput(torch.rand(1, 12, 12))
         """
         x = self._maps(input)
-        coef = self._coef(x.shape[2], x.shape[3], x.dtype)
-        self._means = _local_sum(x.sum(axis=1), self._k2) / coef
+        coef = self._coef(input, x)
+        sums = _local_sum(x.sum(axis=1), _kernel2d(self.kernel))
+        _store(self, "localsums", sums, input)
+        _store(self, "adjustedsums", sums / coef, input)
         self.output.resizeAs(input)
-        np.subtract(x, self._means[:, None], out=self.output.numpy().reshape(x.shape))
+        np.subtract(x, (sums / coef)[:, None], out=self.output.numpy().reshape(x.shape))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
@@ -302,8 +325,8 @@ class SpatialSubtractiveNormalization(_LocalNormalization):
         """
         x = self._maps(input)
         g = planes(gradOutput).reshape(x.shape)
-        coef = self._coef(x.shape[2], x.shape[3], x.dtype)
-        back = _local_sum_adjoint(g.sum(axis=1) / coef, self._k2)
+        coef = self._coef(input, x)
+        back = _local_sum_adjoint(g.sum(axis=1) / coef, _kernel2d(self.kernel))
         self.gradInput.resizeAs(input)
         np.subtract(g, back[:, None], out=self.gradInput.numpy().reshape(x.shape))
         return self.gradInput
@@ -326,8 +349,7 @@ class SpatialDivisiveNormalization(_LocalNormalization):
         self.kernel = torch.Tensor(9, 9).fill(1) if kernel is None else kernel
         self.threshold = 1e-4 if threshold is None else threshold
         self.thresval = thresval if thresval is not None else self.threshold
-        self._k2 = _local_kernel(self.kernel, self.nInputPlane,
-                                 "SpatialDivisiveNormalization")
+        _check_kernel(self.kernel, self.nInputPlane, "SpatialDivisiveNormalization")
 
     def updateOutput(self, input):
         """norm:updateOutput(input): input over its local deviations; returns self.output.
@@ -335,32 +357,34 @@ class SpatialDivisiveNormalization(_LocalNormalization):
         Example: y = nn.SpatialDivisiveNormalization(1):updateOutput(torch.rand(1, 12, 12))
         """
         x = self._maps(input)
-        coef = self._coef(x.shape[2], x.shape[3], x.dtype)
-        stds = np.sqrt(np.maximum(_local_sum((x * x).sum(axis=1), self._k2), 0))
+        coef = self._coef(input, x)
+        stds = np.sqrt(np.maximum(_local_sum((x * x).sum(axis=1), _kernel2d(self.kernel)), 0))
         adjusted = stds / coef
-        kept = adjusted > self.threshold
-        self._state = (stds, adjusted, kept)
-        self._divisor = np.where(kept, adjusted, self.thresval)
+        divisor = np.where(adjusted > self.threshold, adjusted, self.thresval)
+        _store(self, "localstds", stds, input)
+        _store(self, "adjustedstds", adjusted, input)
+        _store(self, "thresholdedstds", divisor, input)
         self.output.resizeAs(input)
-        np.divide(x, self._divisor[:, None], out=self.output.numpy().reshape(x.shape))
+        np.divide(x, divisor[:, None], out=self.output.numpy().reshape(x.shape))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
         """norm:updateGradInput(input, gradOutput): d(loss)/d(input); returns self.gradInput.
 
+        Uses the deviations of the last updateOutput, as Torch7 does.
         Example: gi = norm:updateGradInput(x, torch.ones(x:size()))
         """
         x = self._maps(input)
         g = planes(gradOutput).reshape(x.shape)
-        coef = self._coef(x.shape[2], x.shape[3], x.dtype)
-        stds, _, kept = self._state
-        div = self._divisor
+        coef = self._coef(input, x)
+        stds, adjusted = _load(self.localstds), _load(self.adjustedstds)
+        div = _load(self.thresholdedstds)
         d_div = -(g * x).sum(axis=1) / (div * div)
-        d_stds = np.where(kept, d_div, 0) / coef
+        d_stds = np.where(adjusted > self.threshold, d_div, 0) / coef
         # Sqrt's gradient, 0 where the deviation is 0 (as THNN's Sqrt)
         safe = np.where(stds > 0, stds, 1)
         d_sq = np.where(stds > 0, d_stds / (2 * safe), 0)
-        back = _local_sum_adjoint(d_sq, self._k2)
+        back = _local_sum_adjoint(d_sq, _kernel2d(self.kernel))
         self.gradInput.resizeAs(input)
         gi = self.gradInput.numpy().reshape(x.shape)
         gi[...] = g / div[:, None] + 2 * x * back[:, None]
