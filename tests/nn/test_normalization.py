@@ -137,9 +137,9 @@ def test_SpatialDivisiveNormalization_values():
     kernel = torch.Tensor([1, 2, 3, 2, 1])
     m = SpatialDivisiveNormalization(3, kernel.clone())
     x = randn(3, 6, 5)
-    k2 = np.outer(kernel.numpy(), kernel.numpy()) / (9 * 3) ** 2
-    # Torch7's separable estimator leaves a factor 1/nInputPlane in the average of
-    # ones; the deviation is sqrt(local sum of squares) / that average.
+    # Torch7 divides a 1-D kernel by sum * sqrt(nInputPlane) here and applies it along
+    # rows and columns; the deviation is sqrt(local sum of squares) / the same for ones.
+    k2 = np.outer(kernel.numpy(), kernel.numpy()) / (9 * np.sqrt(3)) ** 2
     num = np.zeros((6, 5))
     ones = np.zeros((6, 5))
     for c in range(3):
@@ -169,10 +169,18 @@ def test_local_normalisation_gradients_and_batch(cls, kernel):
 
 
 def test_local_normalisation_kernel_is_normalised_in_place():
-    # Torch7 divides the caller's kernel by sum * nInputPlane
+    # Torch7 divides the caller's kernel by sum * nInputPlane (sum * sqrt(nInputPlane)
+    # for the divisive module's 1-D kernels)
     k = torch.ones(3, 3)
     SpatialSubtractiveNormalization(3, k)
     np.testing.assert_allclose(k.numpy(), np.full((3, 3), 1 / 27))
+    k = torch.ones(3)
+    SpatialDivisiveNormalization(4, k)
+    np.testing.assert_allclose(k.numpy(), np.full(3, 1 / 6))
+    # in the contrastive module both share it: divided twice, ending as the divisive one
+    k = torch.ones(3)
+    SpatialContrastiveNormalization(4, k)
+    np.testing.assert_allclose(k.numpy(), np.full(3, 1 / 6))
 
 
 def test_SpatialContrastiveNormalization_output_statistics():

@@ -202,14 +202,17 @@ def _keep(m, name, values):
 
 # ---- local (neighbourhood) normalisation ----------------------------------------------
 
-def _check_kernel(kernel, nInputPlane, who):
-    """Check the averaging kernel and normalise it in place, as Torch7 does."""
+def _check_kernel(kernel, nInputPlane, who, sqrt_1d=False):
+    """Check the averaging kernel and normalise it in place, as Torch7 does: divided by
+    its sum times nInputPlane, except a 1-D kernel of the divisive module, divided by
+    its sum times sqrt(nInputPlane) (it is applied twice)."""
     if kernel.dim() not in (1, 2):
         raise torch.TorchError(f"<{who}> averaging kernel must be 2D or 1D")
     if kernel.size(1) % 2 == 0 or (kernel.dim() == 2 and kernel.size(2) % 2 == 0):
         raise torch.TorchError(f"<{who}> averaging kernel must have ODD dimensions")
     # Torch7: the user's kernel tensor itself is divided (it is shared, not copied).
-    kernel.div(kernel.sum() * nInputPlane)
+    kernel.div(kernel.sum() * (nInputPlane ** 0.5 if sqrt_1d and kernel.dim() == 1
+                               else nInputPlane))
 
 
 def _kernel2d(kernel):
@@ -349,7 +352,8 @@ class SpatialDivisiveNormalization(_LocalNormalization):
         self.kernel = torch.Tensor(9, 9).fill(1) if kernel is None else kernel
         self.threshold = 1e-4 if threshold is None else threshold
         self.thresval = thresval if thresval is not None else self.threshold
-        _check_kernel(self.kernel, self.nInputPlane, "SpatialDivisiveNormalization")
+        _check_kernel(self.kernel, self.nInputPlane, "SpatialDivisiveNormalization",
+                      sqrt_1d=True)
 
     def updateOutput(self, input):
         """norm:updateOutput(input): input over its local deviations; returns self.output.
