@@ -14,8 +14,6 @@ declaring its own `__all__`; this file gathers them. Classes a Lua script define
 import importlib
 import importlib.util
 
-from th import torch as _torch  # noqa: F401  (nn always runs with torch loaded)
-
 # Family modules in dependency order. conv, pooling and normalization are written by the
 # second nn engineer: they are gathered when present (the package works without them).
 _FAMILIES = ("module", "containers", "table", "linear", "activation", "shape",

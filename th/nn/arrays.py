@@ -18,11 +18,6 @@ def is_tensor(v):
     return isinstance(v, Tensor)
 
 
-def view(t):
-    """The numpy view of tensor t's elements (writable, shares memory)."""
-    return t._np()
-
-
 def out(t, shape):
     """Resize tensor t in place to `shape` (a tuple) and return its numpy view."""
     if t._size != shape:
@@ -35,21 +30,9 @@ def out_like(t, src):
     return out(t, src._size)
 
 
-def dims(t):
-    """The number of dimensions of tensor t."""
-    return len(t._size)
-
-
 def new(t):
     """A new empty tensor of t's type (Torch7's `t.new()`)."""
     return t._type.tensor_class()
-
-
-def tensor_of(t, array):
-    """A new tensor of t's type holding a copy of the numpy array `array`."""
-    r = new(t)
-    out(r, tuple(array.shape))[...] = array
-    return r
 
 
 def check_tensor(v, what="input"):

@@ -87,6 +87,8 @@ class Linear(Module):
         _same_type(self.weight, input, "Linear")
         x = input._np()
         bias = self.__dict__.get("bias")
+        if input.dim() == 0:
+            raise TorchError("input must be vector or matrix")
         if x.shape[-1:] != W.shape[1:] or x.ndim > 2:
             _size_mismatch(x, W)
         if x.ndim == 1:
