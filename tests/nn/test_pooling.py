@@ -179,3 +179,20 @@ def test_pooling_matches_pytorch(args, ceil, H, W):
         py.backward(pt.tensor(g.numpy()))
         np.testing.assert_allclose(y.numpy(), py.detach().numpy(), rtol=1e-12)
         np.testing.assert_allclose(gi.numpy(), px.grad.numpy(), rtol=1e-12, atol=1e-14)
+
+
+def test_pooling_clearState_and_type():
+    m = SpatialMaxPooling(2, 2)
+    x = randn(1, 4, 4)
+    m.forward(x)
+    m.clearState()
+    assert m.indices.nElement() == 0 and m.output.nElement() == 0
+    m.float()                       # :type() converts every tensor field, indices too
+    y = m.forward(x.float())
+    assert m.indices.__typename__ == "torch.LongTensor"
+    gi = m.backward(x.float(), y.clone().fill(1))
+    assert gi.__typename__ == "torch.FloatTensor" and gi.numpy().sum() == 4
+    t = TemporalMaxPooling(2)
+    t.forward(randn(4, 3))
+    t.clearState()
+    assert t.indices.nElement() == 0

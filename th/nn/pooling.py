@@ -12,7 +12,7 @@ import numpy as np
 
 from th import torch
 from th.torch import kernels
-from th.nn.module import Module
+from th.nn.module import Module, clear
 from th.nn.shapecheck import arg_check, arg_check_dims, check_dim_size, check_same_type, planes
 
 __all__ = [
@@ -155,6 +155,14 @@ class SpatialMaxPooling(_SpatialPooling):
         kernels.load("pool").max_backward(g, ind, gi)
         return self.gradInput
 
+    def clearState(self):
+        """pool:clearState(): empty output, gradInput and indices; returns pool.
+
+        Example: pool:clearState(); torch.save('pool.t7', pool)
+        """
+        clear(self, "indices")
+        return super().clearState()
+
 
 class SpatialAveragePooling(_SpatialPooling):
     """nn.SpatialAveragePooling(kW, kH [, dW=1, dH=1, padW=0, padH=0])
@@ -279,6 +287,14 @@ class TemporalMaxPooling(Module):
         f = np.arange(F)[None, None, :]
         np.add.at(gi, (b, frames, f), g)
         return self.gradInput
+
+    def clearState(self):
+        """pool:clearState(): empty output, gradInput and indices; returns pool.
+
+        Example: pool:clearState(); torch.save('pool.t7', pool)
+        """
+        clear(self, "indices")
+        return super().clearState()
 
     # ---- extras --------------------------------------------------------------------
 
