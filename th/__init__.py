@@ -46,6 +46,16 @@ def _open_nn(runtime):
 _registry.register("nn", _open_nn)
 
 
+def _open_optim(runtime):
+    # As Torch7's optim/init.lua (torch) and its Logger (xlua), both become globals.
+    runtime.require("torch")
+    runtime.require("xlua")
+    return importlib.import_module("th.optim")
+
+
+_registry.register("optim", _open_optim)
+
+
 def __getattr__(name):
     # `from th import torch, nn` without importing every package at `import th`.
     if name in _PACKAGES:

@@ -11,7 +11,7 @@ from th.optim.luamath import div, sqrt
 from th.optim.protocol import evaluate, check_args, get, lua_list, put, tables
 
 
-def adagrad(opfunc, x, config=None, state=None):
+def adagrad(opfunc=None, x=None, config=None, state=None, *_):
     """optim.adagrad(opfunc, x [, config] [, state]): AdaGrad (Duchi et al., 2011).
 
     Each parameter's step is divided by the root of its summed squared gradients:
@@ -48,7 +48,7 @@ def adagrad(opfunc, x, config=None, state=None):
     return x, lua_list([fx])
 
 
-def adadelta(opfunc, x, config=None, state=None):
+def adadelta(opfunc=None, x=None, config=None, state=None, *_):
     """optim.adadelta(opfunc, x [, config] [, state]): ADADELTA (Zeiler, 2012).
 
     No learning rate: delta = sqrt(accDelta + eps) / sqrt(paramVariance + eps) * dfdx,
@@ -85,7 +85,7 @@ def adadelta(opfunc, x, config=None, state=None):
     return x, lua_list([fx])
 
 
-def adam(opfunc, x, config=None, state=None):
+def adam(opfunc=None, x=None, config=None, state=None, *_):
     """optim.adam(opfunc, x [, config] [, state]): Adam (Kingma and Ba, 2014).
 
     m and v are running averages of the gradient and its square; the step is
@@ -129,7 +129,7 @@ def adam(opfunc, x, config=None, state=None):
     return x, lua_list([fx])
 
 
-def adamax(opfunc, x, config=None, state=None):
+def adamax(opfunc=None, x=None, config=None, state=None, *_):
     """optim.adamax(opfunc, x [, config] [, state]): AdaMax, Adam's infinity-norm variant.
 
     m is a running average of the gradient, u = max(beta2 * u, |dfdx| + epsilon), and
@@ -173,7 +173,7 @@ def adamax(opfunc, x, config=None, state=None):
     return x, lua_list([fx])
 
 
-def rmsprop(opfunc, x, config=None, state=None):
+def rmsprop(opfunc=None, x=None, config=None, state=None, *_):
     """optim.rmsprop(opfunc, x [, config] [, state]): RMSprop (Tieleman and Hinton).
 
     m = alpha * m + (1 - alpha) * dfdx^2 and x -= learningRate * dfdx / (sqrt(m) + epsilon).
@@ -205,7 +205,7 @@ def rmsprop(opfunc, x, config=None, state=None):
     return x, lua_list([fx])
 
 
-def rprop(opfunc, x, config=None, state=None):
+def rprop(opfunc=None, x=None, config=None, state=None, *_):
     """optim.rprop(opfunc, x [, config] [, state]): resilient propagation (Riedmiller).
 
     Only the sign of each gradient component is used: its step size grows by etaplus

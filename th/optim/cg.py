@@ -15,7 +15,7 @@ from th.optim.protocol import check_args, evaluate, get, lua_list, put, tables
 _INF = math.inf
 
 
-def cg(opfunc, x, config=None, state=None):
+def cg(opfunc=None, x=None, config=None, state=None, *_):
     """optim.cg(opfunc, x [, config] [, state]): minimise with conjugate gradients.
 
     Returns x, the table of f values at the accepted points (f[1] at the start) and the
@@ -123,7 +123,11 @@ class _Run:
                 return False, f2, d2, z1
             if d2 > sig * d1:
                 return True, f2, d2, z1
-            if m == 0:
+            if m == 0 or (m < 0 and self.i >= 2 * abs(self.max_eval)):
+                # Torch7 tests m == 0 only: with a fractional maxEval (maxIter = 50
+                # gives 62.5) m skips 0 and the search goes on until a test above
+                # ends it, which on a flat stretch never happens; we stop there at
+                # twice the evaluation budget
                 return False, f2, d2, z1
             z2 = self.extrapolate(d2, f2, d3, f3, z1, z3, limit)
             f3, d3, z3 = f2, d2, -z2

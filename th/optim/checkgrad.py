@@ -5,7 +5,7 @@ from th.optim.protocol import check_args, evaluate, results2
 from th.torch.tensor import Tensor
 
 
-def checkgrad(opfunc, x, eps=None):
+def checkgrad(opfunc=None, x=None, eps=None, *_):
     """optim.checkgrad(opfunc, x [, eps]): check the gradient opfunc(x) returns.
 
     Each df/dx[i] is estimated as (f(x + eps e_i) - f(x - eps e_i)) / (2 eps), eps 1e-7

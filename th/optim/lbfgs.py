@@ -13,7 +13,7 @@ from th.optim.protocol import (as_list, check_args, evaluate, get, get_number, l
                                put, say, tables, truthy)
 
 
-def lbfgs(opfunc, x, config=None, state=None):
+def lbfgs(opfunc=None, x=None, config=None, state=None, *_):
     """optim.lbfgs(opfunc, x [, config] [, state]): minimise with L-BFGS.
 
     Runs up to maxIter iterations in one call and returns x, the table of every f value

@@ -10,11 +10,11 @@ import numpy as np
 from th import torch
 from th.lua.lib.args import type_error
 from th.optim.luamath import div, max2, min2, pow, sqrt
-from th.optim.protocol import evaluate, get, say, truthy
+from th.optim.protocol import check_args, evaluate, get, say, truthy
 from th.torch.tensor import Tensor
 
 
-def lswolfe(opfunc, x, t, d, f, g, gtd, options=None):
+def lswolfe(opfunc=None, x=None, t=None, d=None, f=None, g=None, gtd=None, options=None, *_):
     """optim.lswolfe(opfunc, x, t, d, f, g, gtd [, options]): a line search satisfying the
     Wolfe conditions, for optim.lbfgs's lineSearch.
 
@@ -25,6 +25,7 @@ def lswolfe(opfunc, x, t, d, f, g, gtd, options=None):
 
     Example: x, fs = optim.lbfgs(feval, x, {lineSearch = optim.lswolfe, maxIter = 50})
     """
+    check_args(opfunc, x, "lswolfe")
     options = options if options is not None else {}
     c1 = get(options, "c1", 1e-4)
     c2 = get(options, "c2", 0.9)
@@ -165,7 +166,7 @@ def _points(*rows):
 
 # ---- polyinterp ---------------------------------------------------------------------------
 
-def polyinterp(points, xminBound=None, xmaxBound=None):
+def polyinterp(points=None, xminBound=None, xmaxBound=None, *_):
     """optim.polyinterp(points [, xminBound, xmaxBound]): the minimum of the polynomial
     interpolating points, an N x 3 tensor of rows (x, f(x), f'(x)).
 

@@ -9,7 +9,7 @@ from th.optim.protocol import (OptimError, check_args, evaluate, get, lua_list, 
                                tables, truthy)
 
 
-def sgd(opfunc, x, config=None, state=None):
+def sgd(opfunc=None, x=None, config=None, state=None, *_):
     """optim.sgd(opfunc, x [, config] [, state]): one step of stochastic gradient descent.
 
     opfunc(x) returns f(x) and df/dx; x is updated in place. Returns x and {f(x)} (the
@@ -65,7 +65,7 @@ def sgd(opfunc, x, config=None, state=None):
     return x, lua_list([fx])
 
 
-def nag(opfunc, x, config=None, state=None):
+def nag(opfunc=None, x=None, config=None, state=None, *_):
     """optim.nag(opfunc, x [, config] [, state]): SGD with Nesterov's accelerated gradient.
 
     As in Sutskever et al. (ICML 2013): the gradient is taken at x + momentum * velocity,
@@ -117,7 +117,7 @@ def nag(opfunc, x, config=None, state=None):
     return x, lua_list([fx])
 
 
-def asgd(opfunc, x, config=None, state=None):
+def asgd(opfunc=None, x=None, config=None, state=None, *_):
     """optim.asgd(opfunc, x [, config] [, state]): averaged SGD (L. Bottou's ASGD).
 
     x := (1 - lambda*eta_t) x - eta_t df/dx;  ax := ax + mu_t (x - ax), with
