@@ -58,21 +58,36 @@ def test_max_min_values_and_indices(name):
             np.testing.assert_array_equal(i.numpy(), expected)
 
 
-def test_max_ties_nan_and_numba_path():
-    v, i = torch.Tensor([[3, 1, 3]]).max(2)
-    assert i[1][1] == 1                                  # the first maximum wins
-    v, i = torch.Tensor([[1, float("nan"), 5]]).max(2)
-    assert np.isnan(v[1][1]) and i[1][1] == 2            # NaN propagates, as in TH
-    n = reduce_ops.NUMBA_MIN
-    x = torch.randn(4, n // 2)
-    for d in (1, 2):
-        for name, fn, arg in (("max", np.max, np.argmax), ("min", np.min, np.argmin)):
-            v, i = getattr(x, name)(d)
-            a = x.numpy()
-            np.testing.assert_array_equal(v.numpy(), fn(a, axis=d - 1, keepdims=True))
-            np.testing.assert_array_equal(i.numpy() - 1, np.expand_dims(arg(a, axis=d - 1), d - 1))
+@pytest.mark.parametrize("shape", [(4, reduce_ops.NUMBA_MIN // 2),           # numba, serial
+                                   (3, reduce_ops.PARALLEL_MIN // 2),        # numba, threads
+                                   (5, 7)])                                  # numpy
+def test_max_min_kernels_match_numpy(shape):
+    torch.manualSeed(4)
+    for x in (torch.randn(*shape), torch.LongTensor(*shape).random(1, 50)):
+        a = x.numpy()
+        for d in (1, 2):
+            for name, fn, arg in (("max", np.max, np.argmax), ("min", np.min, np.argmin)):
+                v, i = getattr(x, name)(d)
+                np.testing.assert_array_equal(v.numpy(), fn(a, axis=d - 1, keepdims=True))
+                np.testing.assert_array_equal(i.numpy() - 1,
+                                              np.expand_dims(arg(a, axis=d - 1), d - 1))
+
+
+def test_max_ties_and_nan():
+    big = reduce_ops.NUMBA_MIN
+    for n in (3, big):                               # numpy and numba paths agree
+        row = np.zeros(n)
+        row[1] = row[n - 1] = 3
+        v, i = torch.Tensor(row.reshape(1, n).tolist()).max(2)
+        assert i[1][1] == 2                          # the first maximum wins
+        row[2] = float("nan")
+        v, i = torch.Tensor(row.reshape(1, n).tolist()).max(2)
+        assert np.isnan(v[1][1]) and i[1][1] == 3    # NaN propagates, as in TH
+        v, i = torch.Tensor(row.reshape(n, 1).tolist()).min(1)
+        assert np.isnan(v[1][1]) and i[1][1] == 3
+    x = torch.randn(4, 8)
     vals, idx = torch.max(torch.Tensor(), torch.LongTensor(), x, 1)
-    assert vals.size().tolist() == [1, n // 2]
+    assert vals.size().tolist() == [1, 8] and idx.type() == "torch.LongTensor"
 
 
 def test_result_tensors_are_reused():

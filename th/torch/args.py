@@ -72,6 +72,12 @@ def read_sizes(args, fname, allow_neg=False):
 
     Torch7's rule applies: the list ends at the first size <= 0 (so size 0 = empty).
     """
+    for v in args:
+        # fast path: positive Python ints, the common case
+        if type(v) is not int or v <= 0:
+            break
+    else:
+        return tuple(args)
     if len(args) == 1 and not is_number(args[0]):
         vals = size_list(args[0])
     else:

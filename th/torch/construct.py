@@ -9,7 +9,7 @@ import numpy as np
 from th.torch.args import is_number, int_arg, read_sizes, numel
 from th.torch.errors import TorchError, arg_error
 from th.torch.storage import Storage, _alloc
-from th.torch.tensor import Tensor, EMPTY, contiguous_strides, from_array, convert
+from th.torch.tensor import Tensor, EMPTY, contiguous_strides, from_array, convert, new_of
 
 
 def construct(t, args):
@@ -38,6 +38,11 @@ def construct(t, args):
         return
     if is_number(a) or isinstance(a, Storage):
         size = read_sizes(args, ttype.tensor_typename[6:])
+        if size and not isinstance(args[-1], Storage):
+            w = new_of(ttype, size)
+            t._storage, t._offset, t._size, t._stride = w._storage, 0, w._size, w._stride
+            t._a, t._abase = w._a, w._abase
+            return
         stride = None
         if len(args) == 2 and isinstance(args[1], Storage):
             stride = tuple(int(s) for s in args[1]._array)

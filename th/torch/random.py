@@ -17,7 +17,13 @@ N = 624
 
 
 def _k():
-    return kernels.load("random")
+    mod = _kernels[0]
+    if mod is None:
+        mod = _kernels[0] = kernels.load("random")
+    return mod
+
+
+_kernels = [None]
 
 
 class Generator:

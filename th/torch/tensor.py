@@ -44,19 +44,47 @@ def make(cls, storage, offset, size, stride):
 
 def new_of(ttype, size):
     """A fresh contiguous tensor of type `ttype` and shape `size` (zero-filled)."""
-    n = numel(size)
+    if not size:
+        st = ttype.storage_class.__new__(ttype.storage_class)
+        st._array = _alloc(ttype, 0)
+        return make(ttype.tensor_class, st, 0, EMPTY, EMPTY)
+    try:
+        arr = np.zeros(size, ttype.dtype)
+    except (MemoryError, ValueError) as e:
+        raise TorchError(f"not enough memory: cannot allocate a tensor of size "
+                         f"{'x'.join(map(str, size))} ({ttype.tensor_typename})") from e
+    return wrap(ttype, arr)
+
+
+def wrap(ttype, arr):
+    """A tensor over a fresh C-contiguous numpy array of ttype's dtype (no copy).
+
+    The array becomes the storage (flattened view) and the cached view at once: the
+    cheapest way to hand a numpy result back as a tensor.
+    """
     st = ttype.storage_class.__new__(ttype.storage_class)
-    st._array = _alloc(ttype, n)
-    return make(ttype.tensor_class, st, 0, size, contiguous_strides(size))
+    flat = arr.reshape(-1)
+    st._array = flat
+    t = ttype.tensor_class.__new__(ttype.tensor_class)
+    t._storage = st
+    t._offset = 0
+    t._size = arr.shape
+    isz = ttype.itemsize
+    t._stride = tuple([s // isz for s in arr.strides])
+    t._a = arr
+    t._abase = flat
+    return t
 
 
 def from_array(a):
     """A tensor owning a new copy of numpy array `a` (dtype kept when Torch7 has it)."""
     ttype = types.from_dtype(a.dtype)
-    t = new_of(ttype, tuple(a.shape))
-    if a.size:
-        t._np()[...] = a
-    return t
+    if a.size == 0 or a.ndim == 0:
+        t = new_of(ttype, tuple(a.shape))
+        if a.size:
+            t._np()[...] = a
+        return t
+    return wrap(ttype, np.array(a, dtype=ttype.dtype, order="C"))
 
 
 class Tensor:
@@ -294,10 +322,9 @@ class Tensor:
 
     def clone(self):
         """t:clone(): a contiguous copy with its own storage. Example: y = x:clone()"""
-        out = new_of(self._type, self._size)
-        if self._size:
-            out._np()[...] = self._np()
-        return out
+        if not self._size:
+            return new_of(self._type, EMPTY)
+        return wrap(self._type, np.array(self._np(), order="C"))
 
     def contiguous(self):
         """t:contiguous(): t itself when contiguous, else a contiguous copy.
@@ -585,18 +612,26 @@ class Tensor:
     # ---- indexing (1-based; see th.torch.ops.indexing) ------------------------------
 
     def __getitem__(self, key):
-        if type(key) is int and len(self._size) == 1:
-            # fast path: x[i] on a vector
-            n = self._size[0]
-            i = key - 1 if key > 0 else key + n
-            if 0 <= i < n:
-                return self._storage._array[self._offset + i * self._stride[0]].item()
-        from th.torch.ops.indexing import get_item
-        return get_item(self, key)
+        if type(key) is int:
+            # fast path: x[i] (an element of a vector, or a slice of the first dimension)
+            size = self._size
+            if size:
+                n = size[0]
+                i = key - 1 if key > 0 else key + n
+                if 0 <= i < n:
+                    if len(size) == 1:
+                        return self._storage._array[self._offset + i * self._stride[0]].item()
+                    t = type(self).__new__(type(self))
+                    t._storage = self._storage
+                    t._offset = self._offset + i * self._stride[0]
+                    t._size = size[1:]
+                    t._stride = self._stride[1:]
+                    t._abase = None
+                    return t
+        return _get_item(self, key)
 
     def __setitem__(self, key, value):
-        from th.torch.ops.indexing import set_item
-        set_item(self, key, value)
+        _set_item(self, key, value)
 
     def __iter__(self):
         for i in range(1, len(self) + 1):
@@ -643,3 +678,4 @@ ByteTensor = _make_tensor_class(types.Byte)
 
 
 from th.torch.construct import construct, set_storage  # noqa: E402  (it needs Tensor)
+from th.torch.ops.indexing import get_item as _get_item, set_item as _set_item  # noqa: E402

@@ -20,6 +20,8 @@ _reported = set()
 def load(family):
     """The kernel module th.torch.kernels.<family>, imported on first request."""
     mod = _modules.get(family)
+    if mod is not None:
+        return mod
     if mod is None:
         if DEBUG:
             print(f"[th] loading numba kernels '{family}' (may compile)", file=sys.stderr)
@@ -29,7 +31,10 @@ def load(family):
 
 
 def trace(op, path):
-    """Report (once per op and path, when TH_DEBUG is set) which implementation ran."""
+    """Report (once per op and path, when TH_DEBUG is set) which implementation ran.
+
+    Hot paths call it as `if kernels.DEBUG: kernels.trace(...)` to stay free otherwise.
+    """
     if DEBUG and (op, path) not in _reported:
         _reported.add((op, path))
         print(f"[th] {op}: {path} path", file=sys.stderr)

@@ -10,9 +10,10 @@ import numpy as np
 
 from th.torch.dispatch import method, function
 from th.torch.errors import TorchError, arg_error, invalid_arguments
+from th.torch.ops import parallel
 from th.torch.ops.operands import operand, same_type, scalar, new_like, int_div, short
 from th.torch.args import is_number
-from th.torch.tensor import Tensor, new_of
+from th.torch.tensor import Tensor, new_of, wrap, EMPTY
 
 _ADD_SIG = "*T* [T] R | *T* [T] [R] T"
 
@@ -33,15 +34,18 @@ def _axpy(res, src, value, other, args, sig, fname, sign=1):
     s = _src(res, src, fname, args, sig)
     r = res._np()
     if other is None:
-        np.add(s, scalar(res, sign * value), out=r, casting="unsafe")
+        parallel.run(np.add, r, s, scalar(res, sign * value), casting="unsafe")
         return res
     same_type(res, other, fname, args, sig)
     o = operand(res, other, "src")
     v = scalar(res, value) if value != 1 else 1
     if v == 1 and sign == 1:
-        np.add(s, o, out=r)
+        if r.size < parallel.MIN_ELEMENTS:
+            np.add(s, o, out=r)
+        else:
+            parallel.run(np.add, r, s, o)
     elif v == 1:
-        np.subtract(s, o, out=r)
+        parallel.run(np.subtract, r, s, o)
     else:
         np.add(s, np.multiply(o, sign * v), out=r, casting="unsafe")
     return res
@@ -138,12 +142,12 @@ def _scalar_op(fname, apply, sig="*T* [T] R"):
 
 
 def _mul(res, s, v, r):
-    np.multiply(s, v, out=r, casting="unsafe")
+    parallel.run(np.multiply, r, s, v, casting="unsafe")
 
 
 def _div(res, s, v, r):
     if res._type.is_float:
-        np.divide(s, v, out=r)
+        parallel.run(np.divide, r, s, v)
     else:
         int_div(s, v, r)
 
@@ -277,7 +281,7 @@ def _tensor_op(fname, apply, allow_value=False):
 
 def _cdiv(res, s, o, r):
     if res._type.is_float:
-        np.divide(s, o, out=r)
+        parallel.run(np.divide, r, s, o)
     else:
         int_div(s, o, r)
 
@@ -290,7 +294,7 @@ def _cremainder(res, s, o, r):
 
 
 _TENSOR_OPS = {
-    "cmul": (lambda res, s, o, r: np.multiply(s, o, out=r), False,
+    "cmul": (lambda res, s, o, r: parallel.run(np.multiply, r, s, o), False,
              "x:cmul(t) / x:cmul(t1, t2): element-wise product, in place; returns x.\n\n"
              "    Example: x = torch.Tensor({1, 2}); x:cmul(torch.Tensor({3, 4}))  -- 3 8\n    "),
     "cdiv": (_cdiv, False,
@@ -308,10 +312,10 @@ _TENSOR_OPS = {
     "atan2": (lambda res, s, o, r: np.arctan2(s, o, out=r), False,
               "x:atan2(t) / x:atan2(t1, t2): element-wise atan2(x, t), in place.\n\n"
               "    Example: torch.Tensor({1}):atan2(torch.Tensor({1}))  -- 0.7854\n    "),
-    "cmax": (lambda res, s, o, r: np.maximum(s, o, out=r), True,
+    "cmax": (lambda res, s, o, r: parallel.run(np.maximum, r, s, o), True,
              "x:cmax(t | v) / x:cmax(t1, t2 | v): element-wise maximum, in place.\n\n"
              "    Example: torch.Tensor({1, 5}):cmax(3)  -- 3 5\n    "),
-    "cmin": (lambda res, s, o, r: np.minimum(s, o, out=r), True,
+    "cmin": (lambda res, s, o, r: parallel.run(np.minimum, r, s, o), True,
              "x:cmin(t | v) / x:cmin(t1, t2 | v): element-wise minimum, in place.\n\n"
              "    Example: torch.Tensor({1, 5}):cmin(3)  -- 1 3\n    "),
 }
@@ -426,19 +430,22 @@ def _operand_error(v):
 
 
 def _binary_operator(self, other, ufunc, reflected=False):
-    out = new_of(self._type, self._size)
+    if not self._size:
+        return new_of(self._type, EMPTY)
     a = self._np()
+    out = np.empty(a.shape, a.dtype)
+    run = ufunc if out.size < parallel.MIN_ELEMENTS else \
+        (lambda *args, **kw: parallel.run(ufunc, kw.pop("out"), *args, **kw))
+    if type(other) is type(self):
+        run(a, operand(self, other, "src"), out=out)
+        return wrap(self._type, out)
     if type(other) is float or type(other) is int or is_number(other):
         v = scalar(self, other)
         if reflected:
-            ufunc(v, a, out=out._np(), casting="unsafe")
+            run(v, a, out=out, casting="unsafe")
         else:
-            ufunc(a, v, out=out._np(), casting="unsafe")
-        return out
-    if isinstance(other, Tensor) and type(other) is type(self):
-        o = operand(out, other, "src")
-        ufunc(a, o, out=out._np())
-        return out
+            run(a, v, out=out, casting="unsafe")
+        return wrap(self._type, out)
     raise _operand_error(other)
 
 
@@ -455,9 +462,9 @@ def _rsub_op(self, other):
 
 
 def _neg_op(self):
-    out = new_of(self._type, self._size)
-    np.negative(self._np(), out=out._np(), casting="unsafe")
-    return out
+    if not self._size:
+        return new_of(self._type, EMPTY)
+    return wrap(self._type, np.negative(self._np()))
 
 
 def _mul_op(self, other):

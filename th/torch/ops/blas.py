@@ -10,7 +10,7 @@ from th.torch.dispatch import method, function
 from th.torch.errors import TorchError, arg_error, invalid_arguments
 from th.torch.ops.operands import fmt_size, short, new_like
 from th.torch.args import numel, is_number
-from th.torch.tensor import Tensor
+from th.torch.tensor import Tensor, wrap
 
 
 def _desc(t):
@@ -61,10 +61,25 @@ def _plain(kind):
             res, x, y = None, self, a
         else:
             res, x, y = self, a, b
-        _need_dims(kind, (x, y), (d1, d2), what)
+        if type(x) is not type(y) or len(getattr(x, "_size", ())) != d1 or \
+                len(getattr(y, "_size", ())) != d2:
+            _need_dims(kind, (x, y), (d1, d2), what)
+            _same_types(x, (y,), kind)
         if res is None:
-            res = new_like(x)
+            if kind == "ger":
+                return wrap(x._type, np.multiply.outer(x._np(), y._np()))
+            return wrap(x._type, np.ascontiguousarray(_product(kind, x, y)))
         _same_types(res, (x, y), kind)
+        if kind in ("mm", "mv") and x._type.is_float:
+            # fast path: BLAS writes straight into a result of the right shape
+            shape = x._size[:1] + y._size[1:]
+            if x._size[1] != y._size[0]:
+                _product(kind, x, y)                  # raises Torch7's size mismatch
+            if res._size != shape:
+                res._resize(shape)
+            r = res._np()
+            np.matmul(x._np(), y._np(), out=r)
+            return res
         p = _product(kind, x, y)
         res._resize(tuple(p.shape))
         np.copyto(res._np(), p, casting="unsafe")

@@ -206,7 +206,10 @@ def rand(*args):
     """
     res, gen, size = _result_and_sizes(args, "rand")
     t = new_of(_default_type(), size) if res is None else res._resize(size)
-    return uniform(t, gen)
+    if not t._type.is_float:
+        return uniform(t, gen)          # raises Torch7's error
+    k = _k()
+    return _fill(t, lambda out: k.fill_uniform01(gen.mt, gen.ctl, out))
 
 
 @function("randn")
@@ -217,7 +220,10 @@ def randn(*args):
     """
     res, gen, size = _result_and_sizes(args, "randn")
     t = new_of(_default_type(), size) if res is None else res._resize(size)
-    return normal(t, gen)
+    if not t._type.is_float:
+        return normal(t, gen)           # raises Torch7's error
+    k = _k()
+    return _fill(t, lambda out: k.fill_normal(gen.mt, gen.ctl, gen.nrm, out, 0.0, 1.0))
 
 
 @function("randperm")

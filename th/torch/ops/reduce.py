@@ -6,16 +6,20 @@ whose reduced dimension is kept with size 1. max/min/median/mode/kthvalue/sort/t
 return (values, indices) with 1-based LongTensor indices. The torch forms accept
 leading result tensors: torch.max([values, indices,] x, dim).
 """
+import math
+
 import numpy as np
 
 from th.torch import kernels, types
 from th.torch.dispatch import method, function
 from th.torch.errors import TorchError, arg_error
 from th.torch.args import numel, int_arg, dim_arg
-from th.torch.tensor import Tensor
+from th.torch.tensor import Tensor, wrap
 
-# Contiguous tensors at least this big reduce with indices through the numba kernel.
-NUMBA_MIN = 1 << 14
+# max/min along a dim: contiguous tensors at least this big take the one-pass numba
+# kernel (numpy: max, argmax, gather); at PARALLEL_MIN it is split across threads.
+NUMBA_MIN = 64
+PARALLEL_MIN = 1 << 16
 
 
 def _py(t, v):
@@ -149,18 +153,29 @@ def _extreme(fname, is_max):
     np_arg = np.argmax if is_max else np.argmin
 
     def reduce_dim(a, d):
-        if a.size >= NUMBA_MIN and a.flags.c_contiguous and a.dtype.kind == "f":
-            kernels.trace(fname, "numba")
+        if a.size >= NUMBA_MIN and a.flags.c_contiguous:
+            if kernels.DEBUG:
+                kernels.trace(fname, "numba")
             shape = a.shape
-            outer = int(np.prod(shape[:d], dtype=np.int64))
-            inner = int(np.prod(shape[d + 1:], dtype=np.int64))
-            v = np.empty((outer, inner), a.dtype)
-            ix = np.empty((outer, inner), np.int64)
-            kernels.load("reduce").extreme_along(a.reshape(outer, shape[d], inner), v, ix, is_max)
+            outer = math.prod(shape[:d])
+            inner = math.prod(shape[d + 1:])
+            k = kernels.load("reduce")
+            par = a.size >= PARALLEL_MIN
+            if inner == 1:
+                v = np.empty(outer, a.dtype)
+                ix = np.empty(outer, np.int64)
+                (k.rows_parallel if par else k.rows)(a.reshape(outer, shape[d]), v, ix, is_max)
+            else:
+                v = np.empty((outer, inner), a.dtype)
+                ix = np.empty((outer, inner), np.int64)
+                (k.blocks_parallel if par else k.blocks)(a.reshape(outer, shape[d], inner),
+                                                         v, ix, is_max)
             kshape = shape[:d] + (1,) + shape[d + 1:]
             return v.reshape(kshape), ix.reshape(kshape)
+        if kernels.DEBUG:
+            kernels.trace(fname, "numpy")
         idx = np.expand_dims(np_arg(a, axis=d), d)
-        return np.take_along_axis(a, idx, axis=d), idx
+        return np.ascontiguousarray(np.take_along_axis(a, idx, axis=d)), idx
 
     def meth(self, *args):
         vres = ires = None
@@ -177,8 +192,9 @@ def _extreme(fname, is_max):
             return _py(self, a.max() if is_max else a.min())
         d = dim_arg(self, args[0], 2, fname)
         v, ix = reduce_dim(self._np(), d)
-        vres = _store(vres if vres is not None else self._type.tensor_class(), v)
-        ires = _store(ires if ires is not None else types.Long.tensor_class(), ix + 1)
+        ix += 1
+        vres = wrap(self._type, v) if vres is None else _store(vres, v)
+        ires = wrap(types.Long, ix) if ires is None else _store(ires, ix)
         return vres, ires
     meth.__name__ = fname
     meth.__doc__ = (f"x:{fname}([dim]): the {'largest' if is_max else 'smallest'} element (a number), "

@@ -3,8 +3,12 @@
 Forms (Torch7's): `x:f()` in place, `x:f(src)` writes f(src) into x, `torch.f([res,]
 t)` returns res or a new tensor, `torch.f(number)` returns a number. Most exist for
 Float and Double tensors only; abs, sign and neg exist for every signed type.
-sigmoid and tanh have fused numba kernels for large contiguous tensors, and nn uses
-`sigmoid_backward` / `tanh_backward` from here.
+
+Paths, measured in bench/tensor_ops.py: numpy's SIMD loops win from about a thousand
+elements (numba has no vector exp here), split across threads for big tensors
+(ops/parallel.py); below that, sigmoid's four numpy passes cost more than one fused
+numba pass. The backward passes nn uses (`sigmoid_backward`, `tanh_backward`) need no
+transcendental function, so their fused numba kernels win at every size.
 """
 import math
 
@@ -13,12 +17,15 @@ import numpy as np
 from th.torch import kernels
 from th.torch.dispatch import method, function
 from th.torch.errors import TorchError, invalid_arguments
+from th.torch.ops import parallel
 from th.torch.ops.operands import operand, same_type, new_like, short
 from th.torch.args import is_number
 from th.torch.tensor import Tensor
 
-# Contiguous float tensors at least this big use the numba kernels (measured in bench/).
-NUMBA_MIN = 4096
+# sigmoid: contiguous tensors smaller than this take the fused numba kernel.
+NUMBA_MAX = 1024
+# backward kernels: contiguous tensors at least this big split across threads.
+NUMBA_PARALLEL = 1 << 16
 
 
 def _round(x, out):
@@ -29,10 +36,19 @@ def _round(x, out):
 
 
 def _sigmoid(x, out):
-    if out.size >= NUMBA_MIN and x.flags.c_contiguous and out.flags.c_contiguous:
-        kernels.trace("sigmoid", "numba")
-        kernels.load("pointwise").sigmoid(x.reshape(-1), out.reshape(-1))
+    if out.size < NUMBA_MAX and x.flags.c_contiguous and out.flags.c_contiguous:
+        if kernels.DEBUG:
+            kernels.trace("sigmoid", "numba")
+        if x.ndim != 1:
+            x, out = x.reshape(-1), out.reshape(-1)
+        kernels.load("pointwise").sigmoid(x, out)
         return out
+    if kernels.DEBUG:
+        kernels.trace("sigmoid", "numpy")
+    return _sigmoid_numpy(x, out)
+
+
+def _sigmoid_numpy(x, out):
     np.negative(x, out=out)
     np.exp(out, out=out)
     np.add(out, 1, out=out)
@@ -40,10 +56,6 @@ def _sigmoid(x, out):
 
 
 def _tanh(x, out):
-    if out.size >= NUMBA_MIN and x.flags.c_contiguous and out.flags.c_contiguous:
-        kernels.trace("tanh", "numba")
-        kernels.load("pointwise").tanh(x.reshape(-1), out.reshape(-1))
-        return out
     return np.tanh(x, out=out)
 
 
@@ -102,13 +114,22 @@ def _make(name, apply, float_only, example):
             raise TorchError(f"{self.__typename__} does not implement the torch.{name}() function")
         if src is None or src is self:
             a = self._np()
-            apply(a, a)
+            if a.size < parallel.MIN_ELEMENTS:
+                apply(a, a)
+            else:
+                parallel.run(apply, a, a)
             return self
-        if not isinstance(src, Tensor):
-            raise invalid_arguments((self, src), sig.replace("T", short(self)))
-        same_type(self, src, name, (self, src), sig)
-        self._resize(src._size)
-        apply(src._np(), self._np())
+        if type(src) is not type(self):
+            if not isinstance(src, Tensor):
+                raise invalid_arguments((self, src), sig.replace("T", short(self)))
+            same_type(self, src, name, (self, src), sig)
+        if self._size != src._size:
+            self._resize(src._size)
+        s, r = src._np(), self._np()
+        if r.size < parallel.MIN_ELEMENTS:
+            apply(s, r)
+        else:
+            parallel.run(apply, r, s)
         return self
     op.__name__ = name
     op.__doc__ = (f"x:{name}([src]): {name} of every element, in place (or of src into x); "
@@ -138,31 +159,34 @@ for _name, (_apply, _num, _float_only, _example) in UNARY.items():
 
 # ---- fused kernels for nn: activation backward passes -----------------------------------
 
+def _backward(name, numpy_fn, grad_input, grad_output, output):
+    grad_input._resize(output._size)
+    gi, go, o = grad_input._np(), operand(grad_input, grad_output, "gradOutput"), output._np()
+    if gi.flags.c_contiguous and go.flags.c_contiguous and o.flags.c_contiguous and \
+            gi.dtype == go.dtype == o.dtype:
+        kernels.trace(name, "numba")
+        k = kernels.load("pointwise")
+        fn = getattr(k, name + ("_parallel" if gi.size >= NUMBA_PARALLEL else ""))
+        fn(gi.reshape(-1), go.reshape(-1), o.reshape(-1))
+    else:
+        kernels.trace(name, "numpy")
+        numpy_fn(gi, go, o)
+    return grad_input
+
+
 def sigmoid_backward(grad_input, grad_output, output):
-    """grad_input = grad_output * (1 - output) * output (all same-size float tensors).
+    """grad_input = grad_output * (1 - output) * output (float tensors, equal sizes).
 
     Python-only helper for nn.Sigmoid. Example (Python): sigmoid_backward(gi, go, out)
     """
-    grad_input._resize(output._size)
-    gi, go, o = grad_input._np(), operand(grad_input, grad_output, "gradOutput"), output._np()
-    if gi.size >= NUMBA_MIN and gi.flags.c_contiguous and go.flags.c_contiguous and o.flags.c_contiguous:
-        kernels.trace("sigmoid_backward", "numba")
-        kernels.load("pointwise").sigmoid_backward(gi.reshape(-1), go.reshape(-1), o.reshape(-1))
-    else:
-        np.multiply(go, (1 - o) * o, out=gi)
-    return grad_input
+    return _backward("sigmoid_backward", lambda gi, go, o: np.multiply(go, (1 - o) * o, out=gi),
+                     grad_input, grad_output, output)
 
 
 def tanh_backward(grad_input, grad_output, output):
-    """grad_input = grad_output * (1 - output^2) (all same-size float tensors).
+    """grad_input = grad_output * (1 - output^2) (float tensors, equal sizes).
 
     Python-only helper for nn.Tanh. Example (Python): tanh_backward(gi, go, out)
     """
-    grad_input._resize(output._size)
-    gi, go, o = grad_input._np(), operand(grad_input, grad_output, "gradOutput"), output._np()
-    if gi.size >= NUMBA_MIN and gi.flags.c_contiguous and go.flags.c_contiguous and o.flags.c_contiguous:
-        kernels.trace("tanh_backward", "numba")
-        kernels.load("pointwise").tanh_backward(gi.reshape(-1), go.reshape(-1), o.reshape(-1))
-    else:
-        np.multiply(go, 1 - o * o, out=gi)
-    return grad_input
+    return _backward("tanh_backward", lambda gi, go, o: np.multiply(go, 1 - o * o, out=gi),
+                     grad_input, grad_output, output)
