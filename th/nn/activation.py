@@ -473,7 +473,9 @@ class Abs(Module):
 
     def updateGradInput(self, input, gradOutput):
         x = input._np()
-        np.multiply(gradOutput._np().reshape(x.shape), np.sign(x), out=arrays.out_like(self.gradInput, input))
+        go = gradOutput._np().reshape(x.shape)
+        # THNN: the slope at 0 is +1
+        np.copyto(arrays.out_like(self.gradInput, input), np.where(x >= 0, go, -go))
         return self.gradInput
 
 

@@ -202,8 +202,10 @@ class Narrow(Module):
 
     __typename__ = "nn.Narrow"
 
-    def __init__(self, dimension, offset, length=1):
+    def __init__(self, dimension=None, offset=None, length=1):
         Module.__init__(self)
+        if dimension is None or offset is None:
+            raise TorchError("nn.Narrow(dimension, offset, length)")
         self.dimension = dimension
         self.index = offset
         self.length = 1 if length is None else length
