@@ -50,7 +50,10 @@ Storage = DoubleStorage
 
 
 def default_type():
-    """The TensorType of torch.Tensor (Python-only helper)."""
+    """The TensorType of torch.Tensor (Python-only helper).
+
+    Example (Python): torch.default_type().name  # 'Double'
+    """
     return _default[0]
 
 
@@ -144,7 +147,10 @@ getnumcores = getnumthreads
 
 
 def setheaptracking(flag=None):
-    """torch.setheaptracking(bool): accepted for compatibility (Python manages memory)."""
+    """torch.setheaptracking(bool): accepted for compatibility (Python manages memory).
+
+    Example: torch.setheaptracking(true)
+    """
 
 
 def from_numpy(a):

@@ -7,7 +7,10 @@ catch `TorchError` (a RuntimeError).
 
 
 class TorchError(RuntimeError):
-    """An error raised by the torch package; its message is Torch7's wording."""
+    """An error raised by the torch package; its message is Torch7's wording.
+
+    Example (Python): try: torch.zeros(2)[3] except torch.TorchError as e: print(e)
+    """
 
 
 def arg_error(argn, fname, msg):

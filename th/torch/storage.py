@@ -105,7 +105,10 @@ class Storage:
         return LuaTable.from_list(self._array.tolist())
 
     def tolist(self):
-        """The elements as a Python list (Python-only helper)."""
+        """The elements as a Python list (Python-only helper).
+
+        Example (Python): torch.LongStorage([1, 2]).tolist()  # [1, 2]
+        """
         return self._array.tolist()
 
     def type(self, name=None):
@@ -135,7 +138,10 @@ class Storage:
         return self
 
     def numpy(self):
-        """A numpy view of the storage, sharing memory (Python-only helper)."""
+        """A numpy view of the storage, sharing memory (Python-only helper).
+
+        Example (Python): torch.DoubleStorage(3).numpy()[0] = 5
+        """
         return self._array
 
     def __str__(self):

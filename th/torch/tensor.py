@@ -606,7 +606,10 @@ class Tensor:
         return build(self._np().tolist())
 
     def tolist(self):
-        """The elements as nested Python lists (Python-only helper)."""
+        """The elements as nested Python lists (Python-only helper).
+
+        Example (Python): torch.eye(2).tolist()  # [[1.0, 0.0], [0.0, 1.0]]
+        """
         return self._np().tolist() if self._size else []
 
     # ---- indexing (1-based; see th.torch.ops.indexing) ------------------------------

@@ -33,36 +33,52 @@ def im2col(x, kH, kW, dH, dW, padH, padW, oH, oW, col):
     np.copyto(col.reshape(C, kH, kW, B, oH, oW), win.transpose(1, 4, 5, 0, 2, 3))
 
 
+PARALLEL_WORK = 1 << 17      # col entries below which one thread is quicker
+
+
 def col2im(col, kH, kW, dH, dW, padH, padW, oH, oW, x):
     """x = the sum, over every column entry, of col placed back where im2col took it
     (entries that came from the padding are dropped): the adjoint of im2col."""
+    scatter = _col2im_parallel if col.size >= PARALLEL_WORK else _col2im_serial
     if not (padH or padW):
-        _col2im_padded(col, kH, kW, dH, dW, oH, oW, x)
+        scatter(col, kH, kW, dH, dW, oH, oW, x)
         return
     B, C, H, W = x.shape
     xp = np.empty((B, C, H + 2 * padH, W + 2 * padW), x.dtype)
-    _col2im_padded(col, kH, kW, dH, dW, oH, oW, xp)
+    scatter(col, kH, kW, dH, dW, oH, oW, xp)
     x[...] = xp[:, :, padH:padH + H, padW:padW + W]
 
 
-@numba.njit(cache=True, nogil=True, parallel=True)
-def _col2im_padded(col, kH, kW, dH, dW, oH, oW, xp):
-    # Every window lies inside xp, so no bounds tests; unsigned column indices spare
-    # numba's negative-index wraparound test, which would stop LLVM vectorising.
-    # Each thread owns whole planes (b, c): the accumulation never races.
-    B, C, H, W = xp.shape
+@numba.njit(cache=True, nogil=True)
+def _col2im_plane(col, b, c, kH, kW, dH, dW, oH, oW, plane):
+    # Every window lies inside the (padded) plane, so no bounds tests; unsigned column
+    # indices spare numba's negative-index wraparound test, which would stop LLVM
+    # vectorising the inner loop.
+    H, W = plane.shape
     N = oH * oW
+    for y in range(H):
+        for xx in range(W):
+            plane[y, xx] = 0
+    for i in range(kH):
+        for j in range(kW):
+            row = (c * kH + i) * kW + j
+            for oy in range(oH):
+                base = b * N + oy * oW
+                y = oy * dH + i
+                for ox in range(oW):
+                    plane[y, np.uintp(ox * dW + j)] += col[row, base + ox]
+
+
+@numba.njit(cache=True, nogil=True)
+def _col2im_serial(col, kH, kW, dH, dW, oH, oW, xp):
+    B, C = xp.shape[:2]
+    for bc in range(B * C):
+        _col2im_plane(col, bc // C, bc % C, kH, kW, dH, dW, oH, oW, xp[bc // C, bc % C])
+
+
+@numba.njit(cache=True, nogil=True, parallel=True)
+def _col2im_parallel(col, kH, kW, dH, dW, oH, oW, xp):
+    # each thread owns whole planes (b, c): the accumulation never races
+    B, C = xp.shape[:2]
     for bc in numba.prange(B * C):
-        b = bc // C
-        c = bc % C
-        for y in range(H):
-            for xx in range(W):
-                xp[b, c, y, xx] = 0
-        for i in range(kH):
-            for j in range(kW):
-                row = (c * kH + i) * kW + j
-                for oy in range(oH):
-                    base = b * N + oy * oW
-                    y = oy * dH + i
-                    for ox in range(oW):
-                        xp[b, c, y, np.uintp(ox * dW + j)] += col[row, base + ox]
+        _col2im_plane(col, bc // C, bc % C, kH, kW, dH, dW, oH, oW, xp[bc // C, bc % C])

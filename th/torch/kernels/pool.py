@@ -3,58 +3,103 @@
 Arrays are planes: `x` (P, H, W) and `out` (P, oH, oW), with P = batch * channels, all
 C-contiguous. Windows start at (oy*dH - padH, ox*dW - padW); the padding is never read
 (max) or counted only when `count_include_pad` says so (average), as in THNN.
-Each thread owns whole planes, so the backward scatters never race.
+
+Each kernel is written once for one plane (`_*_plane`) and driven over the planes by a
+serial loop or a parallel one; the public wrappers pick the parallel driver only for
+enough work (`PARALLEL_WORK` window reads), since waking threads costs more than a small
+pooling. Each thread owns whole planes, so the backward scatters never race.
 """
 import numba
 import numpy as np
 
-
-@numba.njit(cache=True, nogil=True, parallel=True)
-def max_forward(x, kH, kW, dH, dW, padH, padW, out, ind):
-    """out = window maxima; ind = 1-based flat index (y*W + x + 1) of each maximum in
-    its plane. A NaN wins (the last one), as in THNN."""
-    P, H, W = x.shape
-    oH, oW = out.shape[1], out.shape[2]
-    for p in numba.prange(P):
-        for oy in range(oH):
-            y0 = oy * dH - padH
-            y1 = min(y0 + kH, H)
-            y0 = max(y0, 0)
-            for ox in range(oW):
-                x0 = ox * dW - padW
-                x1 = min(x0 + kW, W)
-                x0 = max(x0, 0)
-                best = -np.inf
-                where = -1
-                for y in range(y0, y1):
-                    for xx in range(x0, x1):
-                        v = x[p, y, xx]
-                        if v > best or v != v:
-                            best = v
-                            where = y * W + xx
-                out[p, oy, ox] = best
-                ind[p, oy, ox] = where + 1
+PARALLEL_WORK = 1 << 17
 
 
-@numba.njit(cache=True, nogil=True, parallel=True)
-def max_backward(gout, ind, gin):
-    """gin = 0, then gin[p, index] += gout[p, oy, ox] for every output position."""
-    P, H, W = gin.shape
-    oH, oW = gout.shape[1], gout.shape[2]
-    for p in numba.prange(P):
-        for y in range(H):
-            for xx in range(W):
-                gin[p, y, xx] = 0
-        for oy in range(oH):
-            for ox in range(oW):
-                k = ind[p, oy, ox] - 1
-                if k >= 0:
-                    gin[p, k // W, k % W] += gout[p, oy, ox]
+# ---- max pooling ----------------------------------------------------------------------
+
+@numba.njit(cache=True, nogil=True)
+def _max_plane(x, kH, kW, dH, dW, padH, padW, out, ind):
+    # out = window maxima; ind = 1-based flat index (y*W + x + 1) of each maximum in
+    # the plane. A NaN wins (the last one), as in THNN.
+    H, W = x.shape
+    oH, oW = out.shape
+    for oy in range(oH):
+        y0 = oy * dH - padH
+        y1 = min(y0 + kH, H)
+        y0 = max(y0, 0)
+        for ox in range(oW):
+            x0 = ox * dW - padW
+            x1 = min(x0 + kW, W)
+            x0 = max(x0, 0)
+            best = -np.inf
+            where = -1
+            for y in range(y0, y1):
+                for xx in range(x0, x1):
+                    v = x[y, xx]
+                    if v > best or v != v:
+                        best = v
+                        where = y * W + xx
+            out[oy, ox] = best
+            ind[oy, ox] = where + 1
 
 
 @numba.njit(cache=True, nogil=True)
+def _max_back_plane(gout, ind, gin):
+    # gin = 0, then gin[index] += gout for every output position
+    H, W = gin.shape
+    oH, oW = gout.shape
+    for y in range(H):
+        for xx in range(W):
+            gin[y, xx] = 0
+    for oy in range(oH):
+        for ox in range(oW):
+            k = ind[oy, ox] - 1
+            if k >= 0:
+                gin[k // W, k % W] += gout[oy, ox]
+
+
+@numba.njit(cache=True, nogil=True)
+def _max_forward_serial(x, kH, kW, dH, dW, padH, padW, out, ind):
+    for p in range(x.shape[0]):
+        _max_plane(x[p], kH, kW, dH, dW, padH, padW, out[p], ind[p])
+
+
+@numba.njit(cache=True, nogil=True, parallel=True)
+def _max_forward_parallel(x, kH, kW, dH, dW, padH, padW, out, ind):
+    for p in numba.prange(x.shape[0]):
+        _max_plane(x[p], kH, kW, dH, dW, padH, padW, out[p], ind[p])
+
+
+@numba.njit(cache=True, nogil=True)
+def _max_backward_serial(gout, ind, gin):
+    for p in range(gin.shape[0]):
+        _max_back_plane(gout[p], ind[p], gin[p])
+
+
+@numba.njit(cache=True, nogil=True, parallel=True)
+def _max_backward_parallel(gout, ind, gin):
+    for p in numba.prange(gin.shape[0]):
+        _max_back_plane(gout[p], ind[p], gin[p])
+
+
+def max_forward(x, kH, kW, dH, dW, padH, padW, out, ind):
+    """out[p] = window maxima of x[p]; ind[p] = their 1-based flat indices in x[p]."""
+    big = out.size * kH * kW >= PARALLEL_WORK
+    (_max_forward_parallel if big else _max_forward_serial)(
+        x, kH, kW, dH, dW, padH, padW, out, ind)
+
+
+def max_backward(gout, ind, gin):
+    """gin[p] = 0, then gin[p] at each index += the matching gout[p] entry."""
+    big = gin.size >= PARALLEL_WORK
+    (_max_backward_parallel if big else _max_backward_serial)(gout, ind, gin)
+
+
+# ---- average pooling ------------------------------------------------------------------
+
+@numba.njit(cache=True, nogil=True, inline="always")
 def _avg_count(y0, x0, kH, kW, H, W, padH, padW, count_include_pad):
-    """The divisor of one window, as THNN's SpatialAveragePooling counts it."""
+    # the divisor of one window, as THNN's SpatialAveragePooling counts it
     y1 = min(y0 + kH, H + padH)
     x1 = min(x0 + kW, W + padW)
     if count_include_pad:
@@ -62,39 +107,73 @@ def _avg_count(y0, x0, kH, kW, H, W, padH, padW, count_include_pad):
     return (min(y1, H) - max(y0, 0)) * (min(x1, W) - max(x0, 0))
 
 
+@numba.njit(cache=True, nogil=True)
+def _avg_plane(x, kH, kW, dH, dW, padH, padW, count_include_pad, out):
+    H, W = x.shape
+    oH, oW = out.shape
+    for oy in range(oH):
+        ys = oy * dH - padH
+        for ox in range(oW):
+            xs = ox * dW - padW
+            n = _avg_count(ys, xs, kH, kW, H, W, padH, padW, count_include_pad)
+            s = 0.0
+            for y in range(max(ys, 0), min(ys + kH, H)):
+                for xx in range(max(xs, 0), min(xs + kW, W)):
+                    s += x[y, xx]
+            out[oy, ox] = s / n
+
+
+@numba.njit(cache=True, nogil=True)
+def _avg_back_plane(gout, kH, kW, dH, dW, padH, padW, count_include_pad, gin):
+    H, W = gin.shape
+    oH, oW = gout.shape
+    for y in range(H):
+        for xx in range(W):
+            gin[y, xx] = 0
+    for oy in range(oH):
+        ys = oy * dH - padH
+        for ox in range(oW):
+            xs = ox * dW - padW
+            n = _avg_count(ys, xs, kH, kW, H, W, padH, padW, count_include_pad)
+            g = gout[oy, ox] / n
+            for y in range(max(ys, 0), min(ys + kH, H)):
+                for xx in range(max(xs, 0), min(xs + kW, W)):
+                    gin[y, xx] += g
+
+
+@numba.njit(cache=True, nogil=True)
+def _avg_forward_serial(x, kH, kW, dH, dW, padH, padW, count_include_pad, out):
+    for p in range(x.shape[0]):
+        _avg_plane(x[p], kH, kW, dH, dW, padH, padW, count_include_pad, out[p])
+
+
 @numba.njit(cache=True, nogil=True, parallel=True)
+def _avg_forward_parallel(x, kH, kW, dH, dW, padH, padW, count_include_pad, out):
+    for p in numba.prange(x.shape[0]):
+        _avg_plane(x[p], kH, kW, dH, dW, padH, padW, count_include_pad, out[p])
+
+
+@numba.njit(cache=True, nogil=True)
+def _avg_backward_serial(gout, kH, kW, dH, dW, padH, padW, count_include_pad, gin):
+    for p in range(gin.shape[0]):
+        _avg_back_plane(gout[p], kH, kW, dH, dW, padH, padW, count_include_pad, gin[p])
+
+
+@numba.njit(cache=True, nogil=True, parallel=True)
+def _avg_backward_parallel(gout, kH, kW, dH, dW, padH, padW, count_include_pad, gin):
+    for p in numba.prange(gin.shape[0]):
+        _avg_back_plane(gout[p], kH, kW, dH, dW, padH, padW, count_include_pad, gin[p])
+
+
 def avg_forward(x, kH, kW, dH, dW, padH, padW, count_include_pad, out):
-    """out = mean of each window (the divisor per `_avg_count`)."""
-    P, H, W = x.shape
-    oH, oW = out.shape[1], out.shape[2]
-    for p in numba.prange(P):
-        for oy in range(oH):
-            ys = oy * dH - padH
-            for ox in range(oW):
-                xs = ox * dW - padW
-                n = _avg_count(ys, xs, kH, kW, H, W, padH, padW, count_include_pad)
-                s = 0.0
-                for y in range(max(ys, 0), min(ys + kH, H)):
-                    for xx in range(max(xs, 0), min(xs + kW, W)):
-                        s += x[p, y, xx]
-                out[p, oy, ox] = s / n
+    """out[p] = window means of x[p] (the divisor per THNN's count_include_pad rule)."""
+    big = out.size * kH * kW >= PARALLEL_WORK
+    (_avg_forward_parallel if big else _avg_forward_serial)(
+        x, kH, kW, dH, dW, padH, padW, count_include_pad, out)
 
 
-@numba.njit(cache=True, nogil=True, parallel=True)
 def avg_backward(gout, kH, kW, dH, dW, padH, padW, count_include_pad, gin):
-    """gin = 0, then each window's inputs get gout / divisor (the adjoint of avg_forward)."""
-    P, H, W = gin.shape
-    oH, oW = gout.shape[1], gout.shape[2]
-    for p in numba.prange(P):
-        for y in range(H):
-            for xx in range(W):
-                gin[p, y, xx] = 0
-        for oy in range(oH):
-            ys = oy * dH - padH
-            for ox in range(oW):
-                xs = ox * dW - padW
-                n = _avg_count(ys, xs, kH, kW, H, W, padH, padW, count_include_pad)
-                g = gout[p, oy, ox] / n
-                for y in range(max(ys, 0), min(ys + kH, H)):
-                    for xx in range(max(xs, 0), min(xs + kW, W)):
-                        gin[p, y, xx] += g
+    """gin[p] = 0, then each window's cells get gout / divisor (avg_forward's adjoint)."""
+    big = gout.size * kH * kW >= PARALLEL_WORK
+    (_avg_backward_parallel if big else _avg_backward_serial)(
+        gout, kH, kW, dH, dW, padH, padW, count_include_pad, gin)

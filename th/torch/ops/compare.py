@@ -48,8 +48,8 @@ def _compare(name, ufunc):
 
 
 for _name, _ufunc in _OPS.items():
-    _op = method(_name)(_compare(_name, _ufunc))
-    function(_name)((lambda m: lambda *args: m(*args) if len(args) >= 3 else m(*args))(_op))
+    # torch.lt(x, v) and torch.lt(res, x, v) are the method's two forms
+    function(_name)(method(_name)(_compare(_name, _ufunc)))
 
 
 @method("all")

@@ -358,5 +358,5 @@ def chunk(self, n, dim=None):
     return split(self, size, d)
 
 
-function("split")(lambda *args: split(*args))
-function("chunk")(lambda *args: chunk(*args))
+function("split")(split)
+function("chunk")(chunk)
