@@ -109,6 +109,11 @@ def test_far_frr_of_identity_is_zero_as_optims_test():
     assert frrs.nElement() == fars.nElement() == 10
 
 
+def test_far_frr_with_no_sample_gives_empty_rates():
+    class_frrs, class_fars, frrs, fars = optim.ConfusionMatrix(2).farFrr()
+    assert class_frrs.tolist() == [-1, -1] and frrs.nElement() == fars.nElement() == 0
+
+
 def test_far_frr_values():
     cm = optim.ConfusionMatrix(3)
     cm.mat = torch.LongTensor([[3, 1, 0], [2, 2, 0], [0, 0, 0]])

@@ -127,9 +127,10 @@ class ConfusionMatrix(TorchObject):
         self.averageValid = 0
 
     def updateValids(self):
-        """conf:updateValids(): compute valids, unionvalids, totalValid, averageValid and
-        averageUnionValid from mat (classes never seen give nan and are left out of the
-        averages).
+        """conf:updateValids(): compute the accuracies from mat.
+
+        Sets valids, unionvalids, totalValid, averageValid and averageUnionValid (a
+        class never seen as a target gives nan and is left out of the averages).
 
         Example: conf:updateValids(); print(conf.totalValid)
         """
@@ -161,7 +162,7 @@ class ConfusionMatrix(TorchObject):
 
         Returns classFrrs and classFars (one per class, -1 for a class never seen as a
         target) and frrs and fars (the classes that were seen only).
-        Example: classFrrs, classFars, frrs, fars = conf:farFrr()
+        Example: conf:add(1, 1); classFrrs, classFars, frrs, fars = conf:farFrr()
         """
         cmat = self.mat.tolist()
         n = len(cmat)
@@ -188,6 +189,9 @@ class ConfusionMatrix(TorchObject):
             self._classFars[i + 1] = self._fars[indx]
             indx += 1
         seen = indx - 1
+        if seen == 0:
+            # Torch7 failed here (an empty range); empty tensors say "no class seen"
+            return self._classFrrs, self._classFars, torch.Tensor(), torch.Tensor()
         return (self._classFrrs, self._classFars,
                 self._frrs.narrow(1, 1, seen), self._fars.narrow(1, 1, seen))
 

@@ -15,10 +15,9 @@ from th.torch.tensor import Tensor
 
 
 def lswolfe(opfunc=None, x=None, t=None, d=None, f=None, g=None, gtd=None, options=None, *_):
-    """optim.lswolfe(opfunc, x, t, d, f, g, gtd [, options]): a line search satisfying the
-    Wolfe conditions, for optim.lbfgs's lineSearch.
+    """optim.lswolfe(opfunc, x, t, d, f, g, gtd [, options]): a Wolfe line search.
 
-    From x (where f(x) = f, df/dx = g and gtd = g.d), searches the step t along d.
+    The line search for optim.lbfgs (config.lineSearch = optim.lswolfe). From x (where f(x) = f, df/dx = g and gtd = g.d), searches the step t along d.
     options: c1 (1e-4, sufficient decrease), c2 (0.9, curvature), tolX (1e-9, smallest
     bracket), maxIter (20), verbose. Returns f and g at the new point, x (moved in place
     to x + t*d), t and the number of function evaluations.
@@ -167,10 +166,9 @@ def _points(*rows):
 # ---- polyinterp ---------------------------------------------------------------------------
 
 def polyinterp(points=None, xminBound=None, xmaxBound=None, *_):
-    """optim.polyinterp(points [, xminBound, xmaxBound]): the minimum of the polynomial
-    interpolating points, an N x 3 tensor of rows (x, f(x), f'(x)).
+    """optim.polyinterp(points [, xminBound, xmaxBound]): minimum of an interpolating polynomial.
 
-    With two points and no bounds (the common case) the cubic's minimiser comes in
+    points is an N x 3 tensor of rows (x, f(x), f'(x)). With two points and no bounds (the common case) the cubic's minimiser comes in
     closed form and only it is returned; otherwise the polynomial of degree 2N-1 is
     fitted, its critical points within [xminBound, xmaxBound] (default: the points'
     range) are compared, and the position and value of the minimum are returned.

@@ -119,8 +119,9 @@ class Logger(TorchObject):
             column[len(column) + 1] = val
 
     def style(self, symbols):
-        """logger:style(styles): gnuplot styles per column ('+' by default; '-' lines,
-        '+-' both, or a table of several).
+        """logger:style(styles): the gnuplot style of each column.
+
+        '+' (points) by default; '-' lines, '+-' both, or a table of several styles.
 
         Example: logger:style{'-', '-'}
         """
@@ -146,8 +147,10 @@ class Logger(TorchObject):
         self.showPlot = value
 
     def plot(self, *names):
-        """logger:plot([name, ...]): plot every column (or the named ones) with at least
-        two values, in a figure titled <Logger::name>, and into the file <name>.eps.
+        """logger:plot([name, ...]): plot the logged columns.
+
+        Every column (or the named ones) with at least two values, in a figure titled
+        <Logger::name> and into the file <name>.eps (file loggers).
 
         Example: logger:style{'-'}; logger:plot()
         """
