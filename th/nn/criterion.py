@@ -14,7 +14,7 @@ from th import torch
 from th.lua.runtime import first
 from th.lua.table import LuaTable
 from th.nn import arrays
-from th.nn.module import clear, recursive_type
+from th.nn.module import clear, field_order, recursive_type
 from th.torch.classes import TorchObject
 from th.torch.errors import TorchError
 
@@ -119,6 +119,7 @@ class _Elementwise(Criterion):
     def __init__(self, sizeAverage=None):
         Criterion.__init__(self)
         self.sizeAverage = _size_average(sizeAverage)
+        field_order(self, ("gradInput", "sizeAverage", "output"))     # as `{loss}` listed
 
     def updateOutput(self, input, target):
         x, t = _pair(self, input, target)

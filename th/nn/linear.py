@@ -13,7 +13,7 @@ import numpy as np
 from th import torch
 from th.lua.table import LuaTable
 from th.nn import arrays
-from th.nn.module import Module
+from th.nn.module import Module, field_order
 from th.torch.errors import TorchError
 
 
@@ -63,6 +63,8 @@ class Linear(Module):
             self.bias = torch.Tensor(outputSize)
             self.gradBias = torch.Tensor(outputSize)
         self.reset()
+        field_order(self, ("gradBias", "weight", "_type", "output", "gradInput", "bias",
+                           "gradWeight"))
 
     def noBias(self):
         """lin:noBias(): drop the bias; returns lin. Example: lin = nn.Linear(3, 2):noBias()"""

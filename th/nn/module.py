@@ -34,9 +34,11 @@ class Module(TorchObject):
     __typename__ = "nn.Module"
 
     def __init__(self, *args):
+        output = torch.Tensor()
+        # Field order is the order `{m}` lists them: Torch7's (LuaJIT's hash order).
         self.gradInput = torch.Tensor()
-        self.output = torch.Tensor()
-        self._type = self.output.type()
+        self._type = output.type()
+        self.output = output
 
     # ---- the three methods a layer writes ---------------------------------------------
 
@@ -323,6 +325,17 @@ class Module(TorchObject):
 
 
 # ---- helpers shared with the containers ----------------------------------------------
+
+def field_order(obj, names):
+    """Re-insert obj's fields `names` first, in that order: the console lists fields in
+    insertion order, and this makes `{lin}` list them as Torch7 did."""
+    fields = obj.__dict__
+    for name in names:
+        if name in fields:
+            fields[name] = fields.pop(name)
+    for name in [k for k in fields if k not in names]:
+        fields[name] = fields.pop(name)
+
 
 def children(module):
     """The modules inside `module` (its `modules` table), as a list."""
