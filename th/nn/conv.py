@@ -168,12 +168,17 @@ class SpatialConvolution(Module):
         """
         scale = 1 if scale is None else scale
         self._check(input, gradOutput)
-        g = _rows(_batch4(gradOutput)[0])
+        g4 = _batch4(gradOutput)[0]
+        B = g4.shape[0]
+        g = g4.reshape(B, self.nOutputPlane, -1)
         col = self.finput.numpy()
+        # per-sample products summed: BLAS is slow on one product whose inner dimension
+        # is the whole batch (B*oH*oW) for so few outputs
+        cols = col.reshape(col.shape[0], B, -1).transpose(1, 2, 0)
         gw = self.gradWeight.numpy().reshape(self.nOutputPlane, -1)
-        gw += scale * (g @ col.T)
+        gw += scale * np.matmul(g, cols).sum(axis=0)
         if self.gradBias is not None:
-            self.gradBias.numpy()[...] += scale * g.sum(axis=1)
+            self.gradBias.numpy()[...] += scale * g.sum(axis=(0, 2))
 
     # ---- extras --------------------------------------------------------------------
 
