@@ -5,7 +5,6 @@ import numpy as np
 import pytest
 
 from th import nn, torch
-from th.lua.table import LuaTable
 from nn_check import rand_tensor, run_lua
 
 

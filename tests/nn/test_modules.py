@@ -8,8 +8,7 @@ import pytest
 
 from th import nn, torch
 from th.lua.table import LuaTable
-from nn_check import (check_jacobian, check_batch, check_acc_update, rand_tensor, table,
-                      flat)
+from nn_check import check_jacobian, check_batch, check_acc_update, rand_tensor, table
 
 
 def same(t, expected, tol=1e-12):
@@ -198,7 +197,7 @@ def test_Tanh():
 
 
 def test_ReLU():
-    m = _pointwise("ReLU")
+    _pointwise("ReLU")
     ip = nn.ReLU(True)
     x = torch.Tensor([-1.0, 2.0])
     out = ip.forward(x)
