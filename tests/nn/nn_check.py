@@ -191,3 +191,22 @@ def run_lua(src, runtime=None):
     with contextlib.redirect_stdout(out):
         rt.execute("require 'nn'\n" + src, "=test")
     return out.getvalue(), rt
+
+
+def check_io(module, input, seed=4):
+    """Written with torch.serialize and read back, the module computes the same forward
+    and backward (style.md's check_io; nn.Jacobian.testIO does it from Lua)."""
+    from th import torch as th_torch
+    rng = np.random.RandomState(seed)
+    out = clone_value(first(module.forward(input)))
+    grad_out = random_like(out, rng)
+    module.zeroGradParameters()
+    grad_in = clone_value(first(module.backward(input, grad_out)))
+    grads = [g._np().copy() for g in param_lists(module)[1]]
+    twin = th_torch.deserialize(th_torch.serialize(module))
+    assert type(twin) is type(module) and str(twin) == str(module)
+    np.testing.assert_array_equal(flat(first(twin.forward(input))), flat(out))
+    twin.zeroGradParameters()
+    np.testing.assert_array_equal(flat(first(twin.backward(input, grad_out))), flat(grad_in))
+    for a, b in zip(param_lists(twin)[1], grads):
+        np.testing.assert_array_equal(a._np(), b)
