@@ -8,7 +8,7 @@ from th import torch
 from th.torch.errors import TorchError
 from th.nn.pooling import (SpatialAveragePooling, SpatialMaxPooling, SpatialUpSamplingNearest,
                            SpatialZeroPadding, TemporalMaxPooling)
-from spatial_checks import check_batch, check_input_grad, randn, to_pt, torch_oracle
+from spatial_checks import check_batch, check_input_grad, like, randn, to_pt, torch_oracle
 
 POOLS = [  # (kW, kH, dW, dH, padW, padH), ceil, H, W
     ((2, 2), False, 6, 6),
@@ -196,3 +196,23 @@ def test_pooling_clearState_and_type():
     t.forward(randn(4, 3))
     t.clearState()
     assert t.indices.nElement() == 0
+
+
+def test_parallel_kernels_match_serial(monkeypatch):
+    """Big inputs take the multi-threaded drivers: same numbers as the serial ones."""
+    from th.torch import kernels
+    from th.nn.conv import SpatialConvolution
+    x = randn(3, 2, 9, 9)
+    mods = [SpatialMaxPooling(3, 3, 2, 2, 1, 1), SpatialAveragePooling(3, 3, 2, 2, 1, 1),
+            SpatialConvolution(2, 3, 3, 3, 1, 1, 1, 1)]
+    results = []
+    for work in (1 << 62, 0):
+        monkeypatch.setattr(kernels.load("pool"), "PARALLEL_WORK", work)
+        monkeypatch.setattr(kernels.load("conv"), "PARALLEL_WORK", work)
+        got = []
+        for m in mods:
+            y = m.forward(x).numpy().copy()
+            got += [y, m.updateGradInput(x, like(m.output, seed=3)).numpy().copy()]
+        results.append(got)
+    for serial, parallel in zip(*results):
+        np.testing.assert_array_equal(serial, parallel)
