@@ -1,10 +1,10 @@
 """Convolution modules: SpatialConvolution(MM), SpatialFullConvolution, TemporalConvolution.
 
 Spatial modules take one image (nInputPlane x H x W) or a batch (B x nInputPlane x H x
-W). As Torch7's SpatialConvolutionMM, a convolution is an unfolding (`im2col`, numba,
+W). As Torch7's SpatialConvolutionMM, a convolution is an unfolding (`im2col`,
 th/torch/kernels/conv.py) followed by one BLAS matrix product; the whole batch is
 unfolded side by side so that each pass is a single large product. This beat direct
-numba convolution loops by 1.0-3.6x on LeNet's layers (bench/conv_kernels.py, figures
+numba convolution loops by up to 2.9x on LeNet's layers (bench/conv_kernels.py, figures
 in th/torch/kernels/conv.py); bench/nn_train.py times a whole convnet against PyTorch.
 
 Buffers keep Torch7's names: `finput` holds the unfolded input (C*kH*kW x B*oH*oW;
