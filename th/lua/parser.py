@@ -418,7 +418,8 @@ class Parser:
             elif kind == ":":
                 self.next()
                 method = self.name()
-                expr = A.MethodCall(expr, method, self.parse_args(), line=self.tok.line)
+                args_line = self.tok.line  # Lua gives a call the line where its arguments open
+                expr = A.MethodCall(expr, method, self.parse_args(), line=args_line)
             elif kind in ("(", "string", "{"):
                 if kind == "(" and self._previous_line() != line:
                     self.error("ambiguous syntax (function call x new statement)")

@@ -87,3 +87,7 @@ print(pcall(rawset, {}, nil, 1))
 print(pcall(function() local a = {} return a < 1 end))
 print(pcall(function() return "a" < 1 end))
 print(pcall(function() return {} <= {} end))
+-- case: a call's error line is where its arguments open
+print(pcall(loadstring("local t = {}\nreturn t:method(1,\n2)\n\n")))
+print(pcall(loadstring("local t = {}\nreturn t.field(1,\n2)\n\n")))
+print(pcall(loadstring("return t:method()\n\n")))
