@@ -102,6 +102,10 @@ def pairs(obj):
             if value is not None:
                 found.append((unmangle(name), value))
         return found
+    if isinstance(obj, type):
+        # Torch7: a class such as nn.Linear is an empty constructor table whose methods
+        # live in its metatable, so trepl lists it as `Linear : {...}`.
+        return []
     try:
         fields = vars(obj)
     except TypeError:
