@@ -250,3 +250,27 @@ def test_TemporalConvolution_matches_pytorch():
     w = pt.tensor(m.weight.numpy().reshape(4, 3, 3).transpose(0, 2, 1).copy())
     py = pt.nn.functional.conv1d(px.transpose(1, 2), w, pt.tensor(m.bias.numpy()), stride=2)
     np.testing.assert_allclose(y.numpy(), py.transpose(1, 2).detach().numpy(), rtol=1e-10)
+
+
+def test_bad_arguments_read_as_lua_errors():
+    from nn_check import run_lua
+    out, _ = run_lua("""
+for _, f in ipairs{
+  function() return nn.SpatialConvolution(3) end,
+  function() return nn.SpatialMaxPooling() end,
+  function() return nn.TemporalConvolution(3, 2) end,
+  function() return nn.SpatialZeroPadding() end,
+  function() return nn.SpatialConvolution(1, 1, 3, 3):forward({}) end,
+  function() return nn.SpatialAveragePooling(2, 2):forward(nil) end,
+  function() return nn.BatchNormalization(3):forward('x') end,
+} do print(select(2, pcall(f))) end
+""")
+    assert out.splitlines() == [
+        "test:4: bad argument #2 to 'SpatialConvolution' (number expected, got nil)",
+        "test:5: bad argument #1 to 'SpatialMaxPooling' (number expected, got nil)",
+        "test:6: bad argument #3 to 'TemporalConvolution' (number expected, got nil)",
+        "test:7: bad argument #1 to 'SpatialZeroPadding' (number expected, got nil)",
+        "test:8: bad argument #2 to 'v' (torch.*Tensor expected, got table)",
+        "test:9: bad argument #2 to 'v' (torch.*Tensor expected, got nil)",
+        "test:10: bad argument #2 to 'v' (torch.*Tensor expected, got string)",
+    ]

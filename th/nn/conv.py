@@ -17,7 +17,7 @@ import numpy as np
 from th import torch
 from th.torch import kernels
 from th.nn.module import Module, clear
-from th.nn.shapecheck import (arg_check, arg_check_dims, check_dim_size,
+from th.nn.shapecheck import (arg_check, arg_check_dims, check_dim_size, check_numbers,
                               check_same_type, planes)
 
 __all__ = [
@@ -100,8 +100,9 @@ class SpatialConvolution(Module):
 
     __typename__ = "nn.SpatialConvolution"
 
-    def __init__(self, nInputPlane, nOutputPlane, kW, kH, dW=None, dH=None,
-                 padW=None, padH=None):
+    def __init__(self, nInputPlane=None, nOutputPlane=None, kW=None, kH=None, dW=None,
+                 dH=None, padW=None, padH=None):
+        check_numbers(type(self).__typename__[3:], nInputPlane, nOutputPlane, kW, kH)
         super().__init__()
         self.nInputPlane = nInputPlane
         self.nOutputPlane = nOutputPlane
@@ -260,8 +261,9 @@ class SpatialFullConvolution(Module):
 
     __typename__ = "nn.SpatialFullConvolution"
 
-    def __init__(self, nInputPlane, nOutputPlane, kW, kH, dW=None, dH=None, padW=None,
-                 padH=None, adjW=None, adjH=None):
+    def __init__(self, nInputPlane=None, nOutputPlane=None, kW=None, kH=None, dW=None,
+                 dH=None, padW=None, padH=None, adjW=None, adjH=None):
+        check_numbers("SpatialFullConvolution", nInputPlane, nOutputPlane, kW, kH)
         super().__init__()
         self.nInputPlane = nInputPlane
         self.nOutputPlane = nOutputPlane
@@ -402,7 +404,8 @@ class TemporalConvolution(Module):
 
     __typename__ = "nn.TemporalConvolution"
 
-    def __init__(self, inputFrameSize, outputFrameSize, kW, dW=None):
+    def __init__(self, inputFrameSize=None, outputFrameSize=None, kW=None, dW=None):
+        check_numbers("TemporalConvolution", inputFrameSize, outputFrameSize, kW)
         super().__init__()
         self.inputFrameSize = inputFrameSize
         self.outputFrameSize = outputFrameSize

@@ -14,7 +14,7 @@ import numpy as np
 from th import torch
 from th.torch import kernels
 from th.nn.module import Module
-from th.nn.shapecheck import check_same_type, planes
+from th.nn.shapecheck import check_same_type, check_tensor, planes
 
 __all__ = [
     "BatchNormalization",
@@ -37,7 +37,7 @@ class BatchNormalization(Module):
     __typename__ = "nn.BatchNormalization"
     nDim = 2
 
-    def __init__(self, nOutput, eps=None, momentum=None, affine=None):
+    def __init__(self, nOutput=None, eps=None, momentum=None, affine=None):
         super().__init__()
         if not isinstance(nOutput, (int, float)) or isinstance(nOutput, bool):
             raise torch.TorchError("Missing argument #1: dimensionality of input. ")
@@ -153,6 +153,7 @@ class BatchNormalization(Module):
             self.gradBias.numpy()[...] += scale * gsum
 
     def _check_input_dim(self, input):
+        check_tensor(input)
         d = input.dim()
         if not (d == self.nDim or (d == self.nDim - 1 and not self.train)):
             raise torch.TorchError(f"only mini-batch supported ({self.nDim}D tensor), got "
@@ -265,6 +266,7 @@ class _LocalNormalization(Module):
 
     def _maps(self, input):
         """numpy (B, C, H, W) of a 3-D or 4-D input with nInputPlane planes."""
+        check_tensor(input)
         if input.dim() not in (3, 4):     # Torch7's first step is a SpatialZeroPadding
             raise torch.TorchError("input must be 3 or 4-dimensional")
         c = input.size(input.dim() - 2)

@@ -13,7 +13,8 @@ import numpy as np
 from th import torch
 from th.torch import kernels
 from th.nn.module import Module, clear
-from th.nn.shapecheck import arg_check, arg_check_dims, check_dim_size, check_same_type, planes
+from th.nn.shapecheck import (arg_check, arg_check_dims, check_dim_size, check_numbers,
+                              check_same_type, check_tensor, planes)
 
 __all__ = [
     "SpatialMaxPooling",
@@ -113,7 +114,8 @@ class SpatialMaxPooling(_SpatialPooling):
 
     __typename__ = "nn.SpatialMaxPooling"
 
-    def __init__(self, kW, kH, dW=None, dH=None, padW=None, padH=None):
+    def __init__(self, kW=None, kH=None, dW=None, dH=None, padW=None, padH=None):
+        check_numbers("SpatialMaxPooling", kW, kH)
         super().__init__()
         self.kW = kW
         self.kH = kH
@@ -175,7 +177,8 @@ class SpatialAveragePooling(_SpatialPooling):
 
     __typename__ = "nn.SpatialAveragePooling"
 
-    def __init__(self, kW, kH, dW=None, dH=None, padW=None, padH=None):
+    def __init__(self, kW=None, kH=None, dW=None, dH=None, padW=None, padH=None):
+        check_numbers("SpatialAveragePooling", kW, kH)
         super().__init__()
         self.kW = kW
         self.kH = kH
@@ -247,7 +250,8 @@ class TemporalMaxPooling(Module):
 
     __typename__ = "nn.TemporalMaxPooling"
 
-    def __init__(self, kW, dW=None):
+    def __init__(self, kW=None, dW=None):
+        check_numbers("TemporalMaxPooling", kW)
         super().__init__()
         self.kW = kW
         self.dW = kW if dW is None else dW
@@ -339,7 +343,8 @@ class SpatialUpSamplingNearest(Module):
 
     __typename__ = "nn.SpatialUpSamplingNearest"
 
-    def __init__(self, scale):
+    def __init__(self, scale=None):
+        check_numbers("SpatialUpSamplingNearest", scale)
         super().__init__()
         self.scale_factor = scale
         if self.scale_factor < 1:
@@ -392,7 +397,8 @@ class SpatialZeroPadding(Module):
 
     __typename__ = "nn.SpatialZeroPadding"
 
-    def __init__(self, pad_l, pad_r=None, pad_t=None, pad_b=None):
+    def __init__(self, pad_l=None, pad_r=None, pad_t=None, pad_b=None):
+        check_numbers("SpatialZeroPadding", pad_l)
         super().__init__()
         self.pad_l = pad_l
         self.pad_r = pad_l if pad_r is None else pad_r
@@ -404,6 +410,7 @@ class SpatialZeroPadding(Module):
 
         Example: y = nn.SpatialZeroPadding(1):updateOutput(torch.ones(1, 2, 2))
         """
+        check_tensor(input)
         if input.dim() not in (3, 4):
             raise torch.TorchError("input must be 3 or 4-dimensional")
         x = input.numpy()

@@ -11,7 +11,9 @@ Also here: `planes(t)`, the contiguous float numpy view every kernel wants, and
 """
 import numpy as np
 
+from th.lua.runtime import lua_type
 from th.torch.errors import TorchError
+from th.torch.tensor import Tensor
 
 _FLOATS = (np.float32, np.float64)
 
@@ -27,8 +29,24 @@ def arg_check(cond, argn, msg):
         raise TorchError(f"bad argument #{argn} to 'v' ({msg})")
 
 
+def check_numbers(cls_name, *args):
+    """A constructor's required numbers, checked as luaL_checknumber words it."""
+    for i, v in enumerate(args, 1):
+        if not isinstance(v, (int, float)) or isinstance(v, bool):
+            raise TorchError(f"bad argument #{i} to '{cls_name}' (number expected, "
+                             f"got {lua_type(v)})")
+
+
+def check_tensor(t, argn=2):
+    """Anything but a tensor where THNN wants one."""
+    if not isinstance(t, Tensor):
+        raise TorchError(f"bad argument #{argn} to 'v' (torch.*Tensor expected, "
+                         f"got {lua_type(t)})")
+
+
 def arg_check_dims(t, dims, argn, what):
     """THNN_ARGCHECK on the number of dimensions: '<what> but got: [sizes]'."""
+    check_tensor(t, argn)
     if t.dim() not in dims:
         raise TorchError(f"bad argument #{argn} to 'v' ({what}{size_desc(t)})")
 
