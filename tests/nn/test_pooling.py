@@ -216,3 +216,19 @@ def test_parallel_kernels_match_serial(monkeypatch):
         results.append(got)
     for serial, parallel in zip(*results):
         np.testing.assert_array_equal(serial, parallel)
+
+
+@pytest.mark.parametrize("args,ceil,H,W", [p for p in POOLS if len(p[0]) == 6])
+def test_average_pooling_exclude_pad_matches_pytorch(args, ceil, H, W):
+    pt = torch_oracle()
+    m = _make(SpatialAveragePooling, args, ceil).setCountExcludePad()
+    x = randn(2, 3, H, W)
+    y = m.forward(x)
+    g = randn(*y.size(), seed=4)
+    gi = m.backward(x, g)
+    px = to_pt(pt, x)
+    py = pt.nn.functional.avg_pool2d(px, (m.kH, m.kW), (m.dH, m.dW), (m.padH, m.padW),
+                                     ceil_mode=ceil, count_include_pad=False)
+    py.backward(pt.tensor(g.numpy()))
+    np.testing.assert_allclose(y.numpy(), py.detach().numpy(), rtol=1e-12)
+    np.testing.assert_allclose(gi.numpy(), px.grad.numpy(), rtol=1e-12, atol=1e-14)
