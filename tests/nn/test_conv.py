@@ -274,3 +274,25 @@ for _, f in ipairs{
         "test:9: bad argument #2 to 'v' (torch.*Tensor expected, got nil)",
         "test:10: bad argument #2 to 'v' (torch.*Tensor expected, got string)",
     ]
+
+
+def test_save_and_load_give_the_same_forward_and_backward(tmp_path):
+    """Torch7's testIO: a net of these modules survives torch.save / torch.load."""
+    from th import nn
+    net = nn.Sequential()
+    for m in (nn.SpatialConvolution(3, 4, 3, 3, 1, 1, 1, 1), nn.SpatialBatchNormalization(4),
+              nn.SpatialMaxPooling(2, 2, 2, 2).ceil(),
+              nn.SpatialContrastiveNormalization(4, torch.ones(3)),
+              nn.SpatialFullConvolution(4, 2, 2, 2, 2, 2), nn.SpatialZeroPadding(1, 0, -1, 2),
+              nn.SpatialUpSamplingNearest(2), nn.SpatialAveragePooling(2, 2, 2, 2)):
+        net.add(m)
+    net.evaluate()
+    x = randn(2, 3, 7, 7)
+    y = net.forward(x).numpy().copy()
+    g = randn(*net.output.size(), seed=5)
+    gi = net.backward(x, g).numpy().copy()
+    torch.save(str(tmp_path / "net.t7"), net)
+    twin = torch.load(str(tmp_path / "net.t7"))
+    assert str(twin) == str(net)
+    np.testing.assert_array_equal(twin.forward(x).numpy(), y)
+    np.testing.assert_array_equal(twin.backward(x, g).numpy(), gi)
