@@ -31,10 +31,11 @@ def lua_typename(v):
         return "number"
     if isinstance(v, str):
         return "string"
-    if callable(v):
-        return "function"
+    # Tables first: a LuaTable is callable (its __call metamethod) but is no function.
     if type(v).__name__ == "LuaTable" or isinstance(v, (list, tuple, dict)):
         return "table"
+    if callable(v):
+        return "function"
     return "userdata"
 
 
