@@ -29,6 +29,14 @@ feval = rosenbrock
 x = torch.Tensor{0.5, 0.5}
 conf = optim.ConfusionMatrix(3)
 logger = optim.Logger('help.log')
+-- for FistaLS: f = |x - 1|^2 / 2 (value, and gradient with 'dx'), g = 0.1 |x|_1
+function f(x, mode)
+   local r = x - 1
+   if mode == 'dx' then return 0.5 * r:dot(r), r end
+   return 0.5 * r:dot(r)
+end
+function g(x) return 0.1 * x:norm(1) end
+function pl(x, L) x:copy(torch.sign(x):cmul(torch.clamp(torch.abs(x) - 0.1 / L, 0, math.huge))) end
 """
 
 
@@ -56,4 +64,5 @@ def test_docstring_signature_and_example(name, signature, value, tmp_path, monke
 def test_all_lists_every_algorithm_and_tool():
     assert set(optim.__all__) == {
         "sgd", "nag", "asgd", "adagrad", "adadelta", "adam", "adamax", "rmsprop", "rprop",
-        "lbfgs", "cg", "lswolfe", "polyinterp", "checkgrad", "Logger", "ConfusionMatrix"}
+        "lbfgs", "cg", "lswolfe", "polyinterp", "checkgrad", "Logger", "ConfusionMatrix",
+        "FistaLS", "cmaes", "de"}

@@ -12,8 +12,9 @@ itself) keeps the algorithm's memory, so calling again with the same table conti
     for epoch = 1, 100 do optim.sgd(feval, params, config) end
 
 Algorithms: sgd, nag, asgd (sgd.py); adagrad, adadelta, adam, adamax, rmsprop, rprop
-(adaptive.py); lbfgs with the line search lswolfe and polyinterp; cg; and the helpers
-checkgrad, Logger, ConfusionMatrix. Every one follows Torch7's code step by step (same
+(adaptive.py); lbfgs with the line search lswolfe and polyinterp; cg; FistaLS; the
+derivative-free cmaes and de (evolution.py); and the helpers checkgrad, Logger,
+ConfusionMatrix. Every one follows Torch7's code step by step (same
 defaults, state fields and order of tensor operations), so a run gives Torch7's numbers.
 From Python, config and state may be dicts; fs comes back as a LuaTable.
 """
@@ -25,8 +26,11 @@ from th.optim.linesearch import lswolfe, polyinterp
 from th.optim.checkgrad import checkgrad
 from th.optim.logger import Logger
 from th.optim.confusion import ConfusionMatrix
+from th.optim.fista import FistaLS
+from th.optim.evolution import cmaes, de
 
 __all__ = [
     "sgd", "nag", "asgd", "adagrad", "adadelta", "adam", "adamax", "rmsprop", "rprop",
     "lbfgs", "cg", "lswolfe", "polyinterp", "checkgrad", "Logger", "ConfusionMatrix",
+    "FistaLS", "cmaes", "de",
 ]

@@ -14,6 +14,8 @@ never nn.
 """
 import sys
 
+import numpy as np
+
 from th.lua.lib.args import LibError, type_error, typename, str_to_number
 from th.lua.table import LuaTable
 from th.torch.tensor import Tensor
@@ -111,12 +113,19 @@ def evaluate(opfunc, x, fname):
 
 
 def results2(r):
-    """The first two values of a Lua call result (a tuple for several, else one value)."""
+    """The first two values of a Lua call result (a tuple for several, else one value).
+
+    A numpy scalar from a Python closure becomes a Python number, as Lua values are.
+    """
     if type(r) is tuple:
         if len(r) >= 2:
-            return r[0], r[1]
-        return (r[0] if r else None), None
-    return r, None
+            return _number(r[0]), r[1]
+        return (_number(r[0]) if r else None), None
+    return _number(r), None
+
+
+def _number(v):
+    return v.item() if isinstance(v, np.generic) else v
 
 
 def say(tag, *values):
