@@ -199,3 +199,26 @@ def test_logistic_regression_sgd_then_lbfgs(capsys):
     assert lbfgs_losses[0] == pytest.approx(g["sgd_losses"][60], rel=0.2)
     assert lbfgs_losses[-1] < 1e-3 and lbfgs_losses[-1] < lbfgs_losses[0] / 10
     assert g["lbfgs_state"]["funcEval"] >= len(lbfgs_losses)
+
+
+def test_messages_go_through_the_consoles_print(tmp_path):
+    # in th (trepl's print) Torch7's optim messages end with a tab, as they did there
+    import os
+    import subprocess
+    import sys
+    script = tmp_path / "verbose.lua"
+    script.write_text("require 'optim'\n"
+                      "local function f(x) return x:dot(x), x * 2 end\n"
+                      "optim.lbfgs(f, torch.Tensor{1, 2}, {verbose = true, maxIter = 2})\n"
+                      "optim.adagrad(f, torch.Tensor{1, 2})\n"
+                      "local logger = optim.Logger()\n"
+                      "logger:add{0.5}\n")
+    result = subprocess.run([sys.executable, "-m", "th.cli", str(script)], capture_output=True,
+                            text=True, timeout=120, env=dict(os.environ, TERM="dumb"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "<optim.lbfgs> \tcreating recyclable direction/step/history buffers\t\n"
+        "<optim.lbfgs> \treached max number of iterations\t\n"
+        "no state table, ADAGRAD initializing\t\n"
+        "<Logger> warning: no path provided, logging to std out\t\n"
+        "1\t\n 5.0000e-01\t\n")

@@ -4,11 +4,9 @@ Each follows Torch7's optim step by step (the same tensor operations in the same
 the same defaults and state fields), so a training run gives Torch7's numbers. See
 th.optim.protocol for the shared calling convention.
 """
-import sys
-
 from th import torch
 from th.optim.luamath import div, sqrt
-from th.optim.protocol import evaluate, check_args, get, lua_list, put, tables
+from th.optim.protocol import check_args, evaluate, get, lua_list, lua_print, put, tables
 
 
 def adagrad(opfunc=None, x=None, config=None, state=None, *_):
@@ -268,7 +266,7 @@ def _greet(config, state, name, comma=True):
     # Torch7 announces the state it creates when called without any table.
     if config is None and state is None:
         sep = "," if comma else ""
-        sys.stdout.write(f"no state table{sep} {name} initializing\n")
+        lua_print(f"no state table{sep} {name} initializing")
 
 
 def _zeros(state, key, x, like):

@@ -75,7 +75,6 @@ class _Run:
 
         while self.i < abs(self.max_eval):
             self.x0.copy(x)
-            f0 = f1
             self.df0.copy(self.df1)
             x.add(z1, s)
             f2 = self.evaluate()

@@ -8,7 +8,6 @@ eigenvectors from LAPACK, whose signs may differ from Torch7's build, so its run
 statistically, not digit for digit, the same.
 """
 import math
-import sys
 
 import numpy as np
 
@@ -16,12 +15,8 @@ from th import torch
 from th.lua.lib.string import str_format
 from th.lua.runtime import tostring
 from th.optim.luamath import div
-from th.optim.protocol import OptimError, check_args, get, get_number, lua_list, results2, tables
-
-
-def _say(*values):
-    # Lua's print: values through tostring, separated by tabs
-    sys.stdout.write("\t".join(tostring(v) for v in values) + "\n")
+from th.optim.protocol import (OptimError, check_args, get, get_number, lua_list, lua_print,
+                               results2, tables)
 
 
 # ---- CMA-ES ------------------------------------------------------------------------------
@@ -100,11 +95,11 @@ class _CMAES:
             self.disp()
         if self.verb_disp > 0:
             for k, v in self.stop().items():
-                _say("termination by", k, "=", v)
-            _say("best f-value =", self.best_f)
-            _say("solution = ")
-            _say(self.best_x)
-            _say("best found at iteration: ", div(self.best_evals, self.lam), " , total iterations: ", iteration)
+                lua_print("termination by", k, "=", v)
+            lua_print("best f-value =", self.best_f)
+            lua_print("solution = ")
+            lua_print(self.best_x)
+            lua_print("best found at iteration: ", div(self.best_evals, self.lam), " , total iterations: ", iteration)
         f_hist.append(self.best_f)
         return self.best_x, lua_list(f_hist), self.counteval
 
@@ -176,10 +171,10 @@ class _CMAES:
             return
         iteration = self.counteval / self.lam
         if iteration == 1 or iteration % (10 * every) == 0:
-            _say("evals:\t ax-ratio max(std)   f-value")
+            lua_print("evals:\t ax-ratio max(std)   f-value")
         if iteration <= 2 or iteration % every == 0:
             max_std = math.sqrt(np.diag(self.C).max())
-            _say(tostring(self.counteval) + ": "
+            lua_print(tostring(self.counteval) + ": "
                  + str_format(" %6.1f %8.1e ", float(self.D.max() / self.D.min()), self.sigma * max_std)
                  + tostring(float(self.fitvals[0])))
 

@@ -6,13 +6,12 @@ the step size 1/L until the quadratic model bounds f. Follows Torch7's fista.lua
 step; see its docstring for the arguments.
 """
 import math
-import sys
 
 from th import torch
 from th.lua.lib.string import str_format
 from th.lua.table import LuaTable
 from th.optim.luamath import div, sqrt
-from th.optim.protocol import OptimError, get, put, results2, truthy
+from th.optim.protocol import OptimError, get, lua_print, put, results2, truthy
 
 
 def FistaLS(f=None, g=None, pl=None, xinit=None, params=None, *_):
@@ -67,7 +66,7 @@ def FistaLS(f=None, g=None, pl=None, xinit=None, params=None, *_):
         fply = results2(f(y))[0]
         gply = results2(g(y))[0]
         if verbose:
-            _say(str_format("iter=%d eold=%g enew=%g", niter, fval, fply + gply))
+            lua_print(str_format("iter=%d eold=%g enew=%g", niter, fval, fply + gply))
         niter += 1
 
         fval = fply + gply
@@ -96,7 +95,7 @@ def _line_search(f, pl, xk, xkm, y, ply, fy, gfy, L, l_step, maxline, verbose):
         q3 = L / 2 * ply.dot(ply)
         Q = fy + q2 + q3
         if verbose:
-            _say(str_format("nline=%d L=%g fply=%g Q=%g fy=%g Q2=%g Q3=%g", nline, L, fply, Q, fy, q2, q3))
+            lua_print(str_format("nline=%d L=%g fply=%g Q=%g fy=%g Q2=%g Q3=%g", nline, L, fply, Q, fy, q2, q3))
         done = False
         if fply <= Q:
             done = True
@@ -108,7 +107,3 @@ def _line_search(f, pl, xk, xkm, y, ply, fy, gfy, L, l_step, maxline, verbose):
         nline += 1
         if done:
             return nline, L, Q, fply
-
-
-def _say(text):
-    sys.stdout.write(text + "\n")

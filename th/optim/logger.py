@@ -21,7 +21,7 @@ from th.lua.lib.args import number_to_string, typename
 from th.lua.lib.io import STDOUT, io_open
 from th.lua.lib.string import str_format
 from th.lua.table import LuaTable
-from th.optim.protocol import OptimError, truthy
+from th.optim.protocol import OptimError, lua_print, truthy
 from th.torch.classes import TorchObject
 
 
@@ -54,7 +54,7 @@ class Logger(TorchObject):
         else:
             self.file = STDOUT
             self.name = "stdout"
-            print("<Logger> warning: no path provided, logging to std out")
+            lua_print("<Logger> warning: no path provided, logging to std out")
         self.empty = True
         self.symbols = LuaTable()
         self.styles = LuaTable()

@@ -129,6 +129,20 @@ def _number(v):
 
 
 def say(tag, *values):
-    """Lua's `print('<optim.tag> ', ...)`: the values separated by tabs."""
-    from th.lua.runtime import tostring
-    sys.stdout.write("\t".join([f"<optim.{tag}> "] + [tostring(v) for v in values]) + "\n")
+    """Torch7's `print('<optim.tag> ', ...)` for verbose messages."""
+    lua_print(f"<optim.{tag}> ", *values)
+
+
+def lua_print(*values):
+    """Lua's global `print` of the running Lua state, as Torch7's optim called it.
+
+    In th's console that is trepl's print (a tab after each scalar, colours), so the
+    messages look as they did in Torch7's th; from Python alone, plain Lua print.
+    """
+    from th.lua.runtime import current_runtime, tostring
+    rt = current_runtime()
+    printer = rt.globals.get("print") if rt is not None else None
+    if callable(printer):
+        printer(*values)
+    else:
+        sys.stdout.write("\t".join(tostring(v) for v in values) + "\n")
