@@ -213,3 +213,32 @@ def test_apply_map_map2():
     t.apply(lambda v: 1)
     assert t.sum() == 4
     assert math.isclose(torch.Tensor([1.5]).apply(lambda v: (v, 0))[1], 1.5)
+
+
+@pytest.mark.parametrize("typename", ["torch.DoubleTensor", "torch.FloatTensor"])
+def test_big_tensor_paths_match_numpy(typename):
+    # Above parallel.MIN_ELEMENTS: numba's threaded loops (contiguous arithmetic) and the
+    # Python thread pool (other functions, strided views) must give numpy's results.
+    from th.torch.ops import parallel
+    n = parallel.MIN_ELEMENTS * 2 + 3
+    cls = torch.getmetatable(typename)
+    torch.manualSeed(0)
+    a, b = cls(n).uniform(0.5, 2), cls(n).uniform(0.5, 2)
+    x, y = a.numpy().copy(), b.numpy().copy()
+    r = cls()
+    for name, expected in (("add", x + y), ("cmul", x * y), ("cdiv", x / y),
+                           ("csub", x - y)):
+        getattr(r, name)(a, b)
+        np.testing.assert_allclose(r.numpy(), expected, rtol=1e-6)
+    np.testing.assert_allclose(r.mul(a, 2.5).numpy(), x * 2.5, rtol=1e-6)
+    np.testing.assert_allclose(r.div(a, 4).numpy(), x / 4, rtol=1e-6)
+    np.testing.assert_allclose(r.add(a, 3).numpy(), x + 3, rtol=1e-6)
+    np.testing.assert_allclose((a + b).numpy(), x + y, rtol=1e-6)
+    np.testing.assert_allclose((a * 2).numpy(), x * 2, rtol=1e-6)
+    np.testing.assert_allclose(torch.exp(a).numpy(), np.exp(x), rtol=1e-6)
+    m = a.narrow(1, 1, 3 * ((n - 1) // 3)).view(3, -1)
+    mt = m.t()                                            # strided: thread-pool path
+    np.testing.assert_allclose(torch.sqrt(mt).numpy(), np.sqrt(mt.numpy()), rtol=1e-6)
+    np.testing.assert_allclose(torch.add(mt, mt).numpy(), 2 * mt.numpy(), rtol=1e-6)
+    big = torch.LongTensor(n).fill(3)
+    assert torch.add(big, big).sum() == 6 * n                 # integers: numpy path

@@ -245,3 +245,18 @@ def test_numpy_shares_memory():
 def test_too_large_is_an_error():
     with pytest.raises(TorchError, match="not enough memory"):
         torch.Tensor(1 << 30, 1 << 30)
+
+
+@pytest.mark.parametrize("src_type", ["torch.DoubleTensor", "torch.FloatTensor",
+                                      "torch.IntTensor"])
+def test_big_strided_copies(src_type):
+    # the tiled numba kernel (2-D, strided source) against numpy, same and cross type
+    from th.torch.ops import copy as copy_ops
+    side = int(copy_ops.NUMBA_MIN ** 0.5) + 7
+    src = torch.getmetatable(src_type)(side, side + 3).random(1, 1000)
+    dst = torch.DoubleTensor(side + 3, side)
+    dst.copy(src.t())
+    np.testing.assert_array_equal(dst.numpy(), src.numpy().T.astype(np.float64))
+    back = torch.getmetatable(src_type)(side + 3, side)
+    back.copy(dst)
+    np.testing.assert_array_equal(back.numpy(), src.numpy().T)

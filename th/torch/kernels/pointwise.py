@@ -44,3 +44,55 @@ def tanh_backward_parallel(gi, go, o):
     for i in numba.prange(gi.shape[0]):
         y = o[i]
         gi[i] = go[i] * (1.0 - y * y)
+
+
+# ---- multi-threaded arithmetic for big contiguous tensors --------------------------------
+# numpy runs these on one core; these loops vectorise (SIMD) and split across threads.
+# Arguments: flat contiguous arrays of out's dtype, or (for the *_scalar forms) a number.
+
+@numba.njit(cache=True, nogil=True, parallel=True)
+def add(a, b, out):
+    for i in numba.prange(out.shape[0]):
+        out[i] = a[i] + b[i]
+
+
+@numba.njit(cache=True, nogil=True, parallel=True)
+def subtract(a, b, out):
+    for i in numba.prange(out.shape[0]):
+        out[i] = a[i] - b[i]
+
+
+@numba.njit(cache=True, nogil=True, parallel=True)
+def multiply(a, b, out):
+    for i in numba.prange(out.shape[0]):
+        out[i] = a[i] * b[i]
+
+
+@numba.njit(cache=True, nogil=True, parallel=True)
+def divide(a, b, out):
+    for i in numba.prange(out.shape[0]):
+        out[i] = a[i] / b[i]
+
+
+@numba.njit(cache=True, nogil=True, parallel=True)
+def add_scalar(a, v, out):
+    for i in numba.prange(out.shape[0]):
+        out[i] = a[i] + v
+
+
+@numba.njit(cache=True, nogil=True, parallel=True)
+def multiply_scalar(a, v, out):
+    for i in numba.prange(out.shape[0]):
+        out[i] = a[i] * v
+
+
+@numba.njit(cache=True, nogil=True, parallel=True)
+def divide_scalar(a, v, out):
+    for i in numba.prange(out.shape[0]):
+        out[i] = a[i] / v
+
+
+@numba.njit(cache=True, nogil=True, parallel=True)
+def copy(a, out):
+    for i in numba.prange(out.shape[0]):
+        out[i] = a[i]

@@ -1,15 +1,17 @@
 """Element copies between tensors of any types and layouts (`t:copy(src)`).
 
 Input: two tensors with the same number of elements. Elements are matched in row-major
-order; values convert as C casts do. The numba kernel (kernels/copy.py) handles the case
-numpy does slowly: a non-contiguous source of another type into a large destination.
+order; values convert as C casts do. A big 2-D copy from a non-contiguous source (a
+transposed matrix, of the same or another type) takes the tiled, threaded numba kernel
+(kernels/copy.py); everything else is numpy's copyto.
 """
 import numpy as np
 
 from th.torch import kernels
 
-# Below this many elements numpy's per-call cost wins over calling a kernel.
-_NUMBA_MIN = 1 << 15
+# 2-D copies from a strided source at least this big use the numba kernel (measured in
+# bench/tensor_ops.py: numpy reads a transposed source with a cache miss per element).
+NUMBA_MIN = 1 << 15
 
 
 def copy_into(dst, src):
@@ -19,8 +21,9 @@ def copy_into(dst, src):
     if d.shape != s.shape:
         s = s.reshape(d.shape) if s.flags.c_contiguous or s.size == 0 else \
             np.ascontiguousarray(s).reshape(d.shape)
-    if d.dtype != s.dtype and d.size >= _NUMBA_MIN and d.ndim == 2 and not s.flags.c_contiguous:
-        kernels.trace("copy", "numba")
+    if d.ndim == 2 and d.size >= NUMBA_MIN and not s.flags.c_contiguous:
+        if kernels.DEBUG:
+            kernels.trace("copy", "numba")
         kernels.load("copy").copy2d(d, s)
         return
     np.copyto(d, s, casting="unsafe")

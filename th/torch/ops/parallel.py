@@ -1,10 +1,13 @@
-"""Large element-wise numpy work split across CPU threads.
+"""Large element-wise work spread over the CPU's cores, as PyTorch does with OpenMP.
 
-numpy releases the GIL inside its loops, so one big `np.add(a, b, out=r)` split into a
-slice per core runs on every core; PyTorch does the same with OpenMP. `run(fn, out,
-*arrays)` calls fn(*array_slices, out=out_slice) on slices along the first dimension
-when the work is big enough to pay for the hand-off (tens of microseconds), and calls
-it once, directly, otherwise: that is the one visible test.
+`run(fn, out, *arrays)` computes fn(*arrays, out=out). Small work (under MIN_ELEMENTS)
+is one direct call. Big work takes one of two paths, chosen by one visible test:
+- the basic arithmetic ufuncs on contiguous float arrays of one dtype go to numba's
+  multi-threaded, SIMD loops (kernels/pointwise.py);
+- anything else (exp, tanh, strided views, ...) is cut into slices along the first
+  dimension, run by a pool of Python threads (numpy releases the GIL in its loops).
+Python threads scale to a few cores only (each slice must take the GIL to start), which
+is why the plain arithmetic has its numba path.
 """
 import os
 import threading
@@ -12,9 +15,14 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
+from th.torch import kernels
+
 THREADS = max(1, int(os.environ.get("TH_NUM_THREADS", 0) or (os.cpu_count() or 1)))
 # Below this many elements a single call is faster than handing slices to threads.
 MIN_ELEMENTS = 1 << 17
+
+# Python threads beyond this count mostly wait for the GIL (measured: 4 beat 16).
+MAX_PY_THREADS = 4
 
 _pool = None
 _inside = threading.local()     # set while a thread runs a slice: no nested splitting
@@ -23,8 +31,35 @@ _inside = threading.local()     # set while a thread runs a slice: no nested spl
 def _get_pool():
     global _pool
     if _pool is None:
-        _pool = ThreadPoolExecutor(THREADS - 1, thread_name_prefix="th-torch")
+        _pool = ThreadPoolExecutor(_py_threads() - 1, thread_name_prefix="th-torch")
     return _pool
+
+
+def _py_threads():
+    return min(THREADS, MAX_PY_THREADS)
+
+
+# ufunc -> (numba kernel for two arrays, numba kernel for array and number)
+_NUMBA = {np.add: ("add", "add_scalar"), np.subtract: ("subtract", None),
+          np.multiply: ("multiply", "multiply_scalar"), np.divide: ("divide", "divide_scalar")}
+
+
+def _numba_path(fn, out, arrays):
+    """The numba kernel and flat arguments for fn, or None when it does not apply."""
+    names = _NUMBA.get(fn)
+    if names is None or out.dtype.kind != "f" or not out.flags.c_contiguous or len(arrays) != 2:
+        return None
+    a, b = arrays
+    if not (isinstance(a, np.ndarray) and a.dtype == out.dtype and a.shape == out.shape
+            and a.flags.c_contiguous):
+        return None
+    if isinstance(b, np.ndarray):
+        if b.dtype != out.dtype or b.shape != out.shape or not b.flags.c_contiguous:
+            return None
+        return names[0], (a.reshape(-1), b.reshape(-1), out.reshape(-1))
+    if names[1] is None or not isinstance(b, (int, float)):
+        return None
+    return names[1], (a.reshape(-1), out.dtype.type(b), out.reshape(-1))
 
 
 def run(fn, out, *arrays, **kwargs):
@@ -34,6 +69,12 @@ def run(fn, out, *arrays, **kwargs):
     """
     if THREADS == 1 or out.size < MIN_ELEMENTS or getattr(_inside, "active", False):
         return fn(*arrays, out=out, **kwargs)
+    path = _numba_path(fn, out, arrays)
+    if path is not None:
+        if kernels.DEBUG:
+            kernels.trace(fn.__name__, "numba parallel")
+        getattr(kernels.load("pointwise"), path[0])(*path[1])
+        return out
     if out.ndim > 1 and out.flags.c_contiguous and all(
             not isinstance(a, np.ndarray) or not a.ndim or
             (a.shape == out.shape and a.flags.c_contiguous) for a in arrays):
