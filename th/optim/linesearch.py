@@ -17,7 +17,8 @@ from th.torch.tensor import Tensor
 def lswolfe(opfunc=None, x=None, t=None, d=None, f=None, g=None, gtd=None, options=None, *_):
     """optim.lswolfe(opfunc, x, t, d, f, g, gtd [, options]): a Wolfe line search.
 
-    The line search for optim.lbfgs (config.lineSearch = optim.lswolfe). From x (where f(x) = f, df/dx = g and gtd = g.d), searches the step t along d.
+    The line search for optim.lbfgs (config.lineSearch = optim.lswolfe). From x, where
+    f(x) = f, df/dx = g and gtd = g.d, it searches a step along d starting from t.
     options: c1 (1e-4, sufficient decrease), c2 (0.9, curvature), tolX (1e-9, smallest
     bracket), maxIter (20), verbose. Returns f and g at the new point, x (moved in place
     to x + t*d), t and the number of function evaluations.
@@ -61,6 +62,7 @@ class _Search:
         self.gtd_new = self.g_new.dot(self.d)
 
     def first_step(self, t):
+        """Evaluate at x + t*d (x is still x_init)."""
         self.t = t
         self.x.add(t, self.d)
         self.f_new, self.g_new = evaluate(self.opfunc, self.x, "lswolfe")
