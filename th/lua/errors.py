@@ -216,7 +216,7 @@ def op_error(op, value, operand=0):
 
 _PY_TYPES = {"NoneType": "nil", "int": "number", "float": "number", "str": "string",
              "bool": "boolean", "LuaTable": "table", "function": "function",
-             "builtin_function_or_method": "function"}
+             "builtin_function_or_method": "function", "module": "table"}
 
 _SITE_VERBS = {"call": "call", "index": "index", "arith": "perform arithmetic on"}
 

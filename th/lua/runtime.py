@@ -255,7 +255,10 @@ def _index_attr(o, k):
     name = mangle(k)
     d = getattr(o, "__dict__", None)
     if d is not None and name in d:
-        return d[name]
+        v = d[name]
+        if type(v) is types.ModuleType and is_private_submodule(o, name, v):
+            return None
+        return v
     if not isinstance(o, type):
         for klass in type(o).__mro__:
             attr = klass.__dict__.get(name)
@@ -269,6 +272,15 @@ def _index_attr(o, k):
         return getattr(o, name, None)
     except Exception:
         return None
+
+
+def is_private_submodule(package, name, module):
+    """True when `module`, found as `package.name`, is a submodule the package does not
+    export: importing th/nn/linear.py makes `linear` an attribute of th.nn, which is
+    Python plumbing, not a Lua field (so `nn.linear` is nil, as in Torch7)."""
+    return (type(package) is types.ModuleType
+            and module.__name__ == f"{package.__name__}.{name}"
+            and name not in getattr(package, "__all__", ()))
 
 
 def newindex(o, k, v):

@@ -11,6 +11,7 @@ Input: any Lua value (LuaTable, Python module, class, or object). Output: Python
 import types
 
 from th.lua.interop import mangle, unmangle
+from th.lua.runtime import is_private_submodule
 from th.lua.table import LuaTable
 
 _MAX_CHAIN = 20  # trepl follows at most 20 `__index` tables
@@ -69,7 +70,10 @@ def raw_get(obj, key):
     if not isinstance(key, str) or obj is None or isinstance(obj, (bool, int, float, str)):
         return None
     if isinstance(obj, types.ModuleType):
-        return vars(obj).get(mangle(key))
+        value = vars(obj).get(mangle(key))
+        if type(value) is types.ModuleType and is_private_submodule(obj, mangle(key), value):
+            return None                 # as the runtime: `nn.linear` is nil
+        return value
     return _static_attr(obj, mangle(key))
 
 
