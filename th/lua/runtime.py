@@ -233,6 +233,7 @@ def _index_string(s, k):
 
 
 _FUNC_TYPES = (types.FunctionType, types.BuiltinFunctionType)
+_MODULE = types.ModuleType
 
 
 def _index_other(o, k):
@@ -256,7 +257,7 @@ def _index_attr(o, k):
     d = getattr(o, "__dict__", None)
     if d is not None and name in d:
         v = d[name]
-        if type(v) is types.ModuleType and is_private_submodule(o, name, v):
+        if type(v) is _MODULE and is_private_submodule(o, name, v):
             return None
         return v
     if not isinstance(o, type):
