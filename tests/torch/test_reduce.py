@@ -58,14 +58,16 @@ def test_max_min_values_and_indices(name):
             np.testing.assert_array_equal(i.numpy(), expected)
 
 
-@pytest.mark.parametrize("shape", [(4, reduce_ops.NUMBA_MIN // 2),           # numba, serial
-                                   (3, reduce_ops.PARALLEL_MIN // 2),        # numba, threads
-                                   (5, 7)])                                  # numpy
+@pytest.mark.parametrize("shape", [(300, 700),        # dim 1: numba (parallel), dim 2: numpy
+                                   (400, 2000),       # dim 2 rows split across threads
+                                   (40, 30),          # dim 1: numba serial
+                                   (8, 60, 300),      # dim 2: numba, planes threaded
+                                   (5, 7)])           # numpy
 def test_max_min_kernels_match_numpy(shape):
     torch.manualSeed(4)
     for x in (torch.randn(*shape), torch.LongTensor(*shape).random(1, 50)):
         a = x.numpy()
-        for d in (1, 2):
+        for d in range(1, len(shape) + 1):
             for name, fn, arg in (("max", np.max, np.argmax), ("min", np.min, np.argmin)):
                 v, i = getattr(x, name)(d)
                 np.testing.assert_array_equal(v.numpy(), fn(a, axis=d - 1, keepdims=True))
@@ -74,7 +76,7 @@ def test_max_min_kernels_match_numpy(shape):
 
 
 def test_max_ties_and_nan():
-    big = reduce_ops.NUMBA_MIN
+    big = reduce_ops.NUMBA_MIN * 2
     for n in (3, big):                               # numpy and numba paths agree
         row = np.zeros(n)
         row[1] = row[n - 1] = 3

@@ -11,15 +11,19 @@ import math
 import numpy as np
 
 from th.torch import kernels, types
+from th.torch.ops import parallel
 from th.torch.dispatch import method, function
 from th.torch.errors import TorchError, arg_error
 from th.torch.args import numel, int_arg, dim_arg
 from th.torch.tensor import Tensor, wrap
 
-# max/min along a dim: contiguous tensors at least this big take the one-pass numba
-# kernel (numpy: max, argmax, gather); at PARALLEL_MIN it is split across threads.
+# max/min along a dim: contiguous tensors at least this big take the branch-free numba
+# kernel (numpy's argmax walks a non-innermost dim with a stride, and costs more per
+# call on small tensors); big reductions along the innermost dim use numpy's SIMD
+# argmax instead. With PARALLEL_PLANES planes (outer indices) the kernel is threaded.
 NUMBA_MIN = 64
-PARALLEL_MIN = 1 << 16
+ROWS_MAX = 1024
+PARALLEL_PLANES = 4
 
 
 def _py(t, v):
@@ -153,28 +157,32 @@ def _extreme(fname, is_max):
     np_arg = np.argmax if is_max else np.argmin
 
     def reduce_dim(a, d):
-        if a.size >= NUMBA_MIN and a.flags.c_contiguous:
+        # Torch7's rules (first extreme wins, the first NaN is the result) are numpy's
+        # argmax/argmin rules, and the kernel's.
+        shape = a.shape
+        inner = math.prod(shape[d + 1:])
+        if a.flags.c_contiguous and a.size >= NUMBA_MIN and (inner > 1 or a.size < ROWS_MAX):
             if kernels.DEBUG:
                 kernels.trace(fname, "numba")
-            shape = a.shape
             outer = math.prod(shape[:d])
-            inner = math.prod(shape[d + 1:])
             k = kernels.load("reduce")
-            par = a.size >= PARALLEL_MIN
-            if inner == 1:
-                v = np.empty(outer, a.dtype)
-                ix = np.empty(outer, np.int64)
-                (k.rows_parallel if par else k.rows)(a.reshape(outer, shape[d]), v, ix, is_max)
-            else:
-                v = np.empty((outer, inner), a.dtype)
-                ix = np.empty((outer, inner), np.int64)
-                (k.blocks_parallel if par else k.blocks)(a.reshape(outer, shape[d], inner),
-                                                         v, ix, is_max)
+            v = np.empty((outer, inner), a.dtype)
+            ix = np.empty((outer, inner), np.int64)
+            par = outer >= PARALLEL_PLANES and a.size >= parallel.MIN_ELEMENTS
+            (k.along_parallel if par else k.along)(a.reshape(outer, shape[d], inner),
+                                                    v, ix, is_max)
             kshape = shape[:d] + (1,) + shape[d + 1:]
             return v.reshape(kshape), ix.reshape(kshape)
         if kernels.DEBUG:
             kernels.trace(fname, "numpy")
-        idx = np.expand_dims(np_arg(a, axis=d), d)
+        kshape = shape[:d] + (1,) + shape[d + 1:]
+        if d == a.ndim - 1 and a.size >= parallel.MIN_ELEMENTS and a.flags.c_contiguous:
+            # innermost dim: numpy's SIMD argmax, rows split across threads
+            idx = np.empty(shape[:d], np.int64)
+            parallel.run(np_arg, idx, a, axis=d)
+            idx = idx.reshape(kshape)
+        else:
+            idx = np.expand_dims(np_arg(a, axis=d), d)
         return np.ascontiguousarray(np.take_along_axis(a, idx, axis=d)), idx
 
     def meth(self, *args):
