@@ -32,6 +32,17 @@ def test_simple_reductions(name, oracle):
             assert_close(r, oracle(a, axis=d, keepdims=True), typename, rtol=1e-5)
 
 
+@pytest.mark.parametrize("typename", ["torch.DoubleTensor", "torch.FloatTensor"])
+def test_big_sum_kernel(typename):
+    from th.torch.ops import parallel
+    x = torch.getmetatable(typename)(parallel.MIN_ELEMENTS + 5).uniform(-1, 2)
+    assert x.sum() == pytest.approx(float(x.numpy().astype(np.float64).sum()), rel=1e-12)
+    x[3] = float("inf")
+    assert x.sum() == float("inf")
+    x[4] = float("nan")
+    assert np.isnan(x.sum())
+
+
 def test_integer_sum_is_an_integer():
     assert torch.LongTensor([1, 2, 3]).sum() == 6
     assert isinstance(torch.ByteTensor([200, 100]).sum(), int)

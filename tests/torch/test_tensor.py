@@ -243,8 +243,16 @@ def test_numpy_shares_memory():
 
 
 def test_too_large_is_an_error():
+    from th.torch.storage import PHYSICAL_MEMORY
     with pytest.raises(TorchError, match="not enough memory"):
         torch.Tensor(1 << 30, 1 << 30)
+    n = PHYSICAL_MEMORY // 8 + 1                 # lazily-zeroed pages would pass malloc
+    with pytest.raises(TorchError, match="not enough memory"):
+        torch.Tensor(n)
+    with pytest.raises(TorchError, match="not enough memory"):
+        torch.zeros(2).resize(n)
+    with pytest.raises(TorchError, match="not enough memory"):
+        torch.DoubleStorage(n)
 
 
 @pytest.mark.parametrize("src_type", ["torch.DoubleTensor", "torch.FloatTensor",

@@ -5,6 +5,8 @@ storage (not at the array), so `resize` can swap in a larger array and every ten
 that storage sees it, as in Torch7. Indices are 1-based from Lua and Python alike.
 Imports only numpy and th.torch's types/errors; printing is imported lazily.
 """
+import os
+
 import numpy as np
 
 from th.torch import types
@@ -163,7 +165,27 @@ def _index(i):
     raise arg_error(2, "?", "number expected")
 
 
+def _physical_memory():
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return 1 << 62
+
+
+# Zero-filled pages are reserved lazily by the OS, so an allocation bigger than the
+# machine would only fail (by killing the process) once filled: refuse it up front.
+PHYSICAL_MEMORY = _physical_memory()
+
+
+def check_alloc(ttype, n):
+    """Raise Torch7's out-of-memory error for n elements the machine cannot hold."""
+    if n * ttype.itemsize > PHYSICAL_MEMORY:
+        raise TorchError(f"not enough memory: cannot allocate {n} elements of "
+                         f"{ttype.storage_typename} ({n * ttype.itemsize / 2**30:.1f} GB)")
+
+
 def _alloc(ttype, n):
+    check_alloc(ttype, n)
     try:
         return np.zeros(n, dtype=ttype.dtype)
     except (MemoryError, ValueError) as e:

@@ -16,7 +16,7 @@ from th.torch import types
 from th.torch.errors import TorchError, arg_error
 from th.torch.args import (numel, is_number, number_arg, int_arg, dim_arg, dim_index,
                            check_tensor, size_list, read_sizes, infer_size, fmt_size)
-from th.torch.storage import Storage, long_storage, _alloc
+from th.torch.storage import Storage, long_storage, _alloc, check_alloc
 
 EMPTY = ()
 
@@ -48,6 +48,7 @@ def new_of(ttype, size):
         st = ttype.storage_class.__new__(ttype.storage_class)
         st._array = _alloc(ttype, 0)
         return make(ttype.tensor_class, st, 0, EMPTY, EMPTY)
+    check_alloc(ttype, numel(size))
     try:
         arr = np.zeros(size, ttype.dtype)
     except (MemoryError, ValueError) as e:

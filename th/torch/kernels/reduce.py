@@ -48,3 +48,14 @@ def along(a, values, indices, is_max):
 def along_parallel(a, values, indices, is_max):
     for o in numba.prange(a.shape[0]):
         _plane(a, o, values, indices, is_max)
+
+
+@numba.njit(cache=True, nogil=True, parallel=True, fastmath={"reassoc"})
+def sum_all(a):
+    """The sum of a contiguous 1-D float array in double precision (Torch7's accreal),
+    threaded, and vectorised (reassociation only: the order of additions changes, not
+    the handling of inf or NaN)."""
+    s = 0.0
+    for i in numba.prange(a.shape[0]):
+        s += a[i]
+    return s

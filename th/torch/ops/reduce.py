@@ -69,6 +69,14 @@ def _split_results(args, n_results):
 
 # ---- sum / prod / mean --------------------------------------------------------------
 
+def _sum_all(a, t):
+    if a.size >= parallel.MIN_ELEMENTS and a.dtype.kind == "f" and a.flags.c_contiguous:
+        if kernels.DEBUG:
+            kernels.trace("sum", "numba")
+        return kernels.load("reduce").sum_all(a.reshape(-1))
+    return a.sum(dtype=_acc_dtype(t))
+
+
 def _simple(fname, all_fn, dim_fn, float_only=False):
     def meth(self, *args):
         res = None
@@ -97,7 +105,7 @@ def _torch_simple(meth):
 
 
 _REDUCERS = {
-    "sum": (lambda a, t: a.sum(dtype=_acc_dtype(t)),
+    "sum": (lambda a, t: _sum_all(a, t),
             lambda a, d, t: a.sum(axis=d, keepdims=True, dtype=_acc_dtype(t)), False,
             "x:sum([dim]): the sum of all elements (a number) or along dim (a tensor).\n\n"
             "    Example: torch.ones(2, 3):sum(2)  -- 2x1 tensor of 3\n    "),
