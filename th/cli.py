@@ -6,6 +6,7 @@
     th -l nn                require a package first (several allowed)
     th -i script.lua        run the script, then stay in the console
     th - a b                run Lua read from standard input as a script
+    th --tutorial [name]    list the guided lessons, or start one (--replay: run it unattended)
 
 As in Torch7, scripts and statements see trepl's globals (its `print`, `who`, lazily
 preloaded `torch`, ...). A failing script or statement prints `th: <message>` and the
@@ -30,6 +31,9 @@ Options:
   -i,--interactive   enter the console after executing a script or statements
   -h,--help          print this help
   --no-timing        no timing line after each console entry
+  --tutorial [name]  list the guided lessons, or start lesson name in the console
+  --replay           with --tutorial name: run every step unattended, print the
+                     transcript and a summary of its checks (exit status 1 if one fails)
   -                  run the Lua read from standard input as a script
 
 Environment:
@@ -59,6 +63,8 @@ class Options:
         self.script_index = 0       # position of the script in argv (for Lua's `arg`)
         self.script_args = []
         self.notes = []             # warnings about Torch7 flags th does not have
+        self.tutorial = None        # --tutorial: "" lists the lessons, else a lesson name
+        self.replay = False
 
 
 def parse_args(argv):
@@ -70,11 +76,17 @@ def parse_args(argv):
         if arg == "-" or not arg.startswith("-"):
             opts.script, opts.script_index, opts.script_args = arg, i, list(argv[i + 1:])
             break
-        if arg.startswith("--"):
+        if arg == "--tutorial":
+            has_name = i + 1 < len(argv) and not argv[i + 1].startswith("-")
+            opts.tutorial = argv[i + 1] if has_name else ""
+            i += 1 if has_name else 0
+        elif arg.startswith("--"):
             _long_option(opts, arg[2:])
         else:
             i = _short_option(opts, arg[1:], argv, i)
         i += 1
+    if opts.replay and not opts.tutorial:
+        raise UsageError("Error: --replay goes with --tutorial name")
     return opts
 
 
@@ -85,6 +97,8 @@ def _long_option(opts, name):
         opts.interactive = True
     elif name == "no-timing":
         opts.timing = False
+    elif name == "replay":
+        opts.replay = True
     elif name in _UNSUPPORTED.values():
         opts.notes.append(f"th: --{name} is not available in this th; ignored")
     else:
@@ -155,6 +169,10 @@ class Launcher:
         self._load_libs()
         from th.repl import environment
         environment.install(self.runtime, self.printer, script=opts.script)
+        if opts.tutorial is not None:
+            from th.tutorial import launch
+            return launch.run(opts.tutorial, self.runtime, self.printer,
+                              replay=opts.replay, timing=self._timing())
         if not opts.interactive and not opts.statements:
             self._startup_file()
         for statement in opts.statements:
@@ -239,11 +257,13 @@ class Launcher:
             return 130
         return 1
 
+    def _timing(self):
+        return self.opts.timing and os.environ.get("TH_TIMING", "1").lower() not in (
+            "0", "off", "no", "false")
+
     def _console(self):
         from th.repl.evaluator import Evaluator
-        timing = self.opts.timing and os.environ.get("TH_TIMING", "1").lower() not in (
-            "0", "off", "no", "false")
-        evaluator = Evaluator(self.runtime, self.printer, timing=timing)
+        evaluator = Evaluator(self.runtime, self.printer, timing=self._timing())
         if sys.stdin.isatty() and sys.stdout.isatty():
             from th.repl.shell import Shell
             return Shell(evaluator).run()

@@ -11,7 +11,11 @@ printed and the loop goes on. Ctrl-D (or `exit`) asks trepl's exit question; `br
 and os.exit() leave at once.
 
 Everything is injected: the evaluator, the history file, prompt_toolkit's input and
-output (tests pass pipe input and dummy output).
+output (tests pass pipe input and dummy output), and an optional guide that drives the
+session (a lesson of `th --tutorial`, th/tutorial/guide.py): it speaks after the banner
+(`start()`), handles its own entries (`handle(text)`: True, or BREAK to leave), hears
+about each entry run (`ran(text)`), and gives the command that Enter on an empty line
+types (`suggestion()`).
 """
 import sys
 import traceback
@@ -35,8 +39,9 @@ class Shell:
     Example (Python): Shell(evaluator).run()
     """
 
-    def __init__(self, evaluator, history_file=None, input=None, output=None):
+    def __init__(self, evaluator, history_file=None, input=None, output=None, guide=None):
         self.evaluator = evaluator
+        self.guide = guide
         self.printer = evaluator.printer
         self._io = {"input": input, "output": output}
         path = history_file if history_file is not None else history_path()
@@ -63,6 +68,8 @@ class Shell:
     def run(self):
         """Banner, then read and run entries until exit; returns the exit status."""
         self.printer.print_new(banner(self.printer.palette))
+        if self.guide is not None:
+            self.guide.start()
         while True:
             try:
                 if self._step() == BREAK:
@@ -85,7 +92,14 @@ class Shell:
             return BREAK if self.confirm_exit(eof=True) else None
         if text == "exit" and self.confirm_exit():
             return BREAK
-        return self.evaluator.run(text)
+        if self.guide is None:
+            return self.evaluator.run(text)
+        handled = self.guide.handle(text)
+        if handled:
+            return handled if handled == BREAK else None
+        result = self.evaluator.run(text)
+        self.guide.ran(text)
+        return result
 
     def confirm_exit(self, eof=False):
         """trepl's question; Enter, y, or Ctrl-D again leave."""
@@ -114,9 +128,14 @@ def load_bindings(shell):
 
     @bindings.add("enter", filter=~completion_selected & ~is_searching)
     def _enter(event):
-        """Enter runs a complete entry and continues an unfinished chunk on a new line."""
+        """Enter runs a complete entry and continues an unfinished chunk on a new line;
+        in a lesson, Enter on an empty line types the step's command."""
         buffer = event.current_buffer
-        if shell.is_complete(buffer.text):
+        typed = shell.guide.suggestion() if shell.guide and not buffer.text.strip() else None
+        if typed:                        # a lesson's command, to run or edit first
+            buffer.text = typed
+            buffer.cursor_position = len(typed)
+        elif shell.is_complete(buffer.text):
             buffer.validate_and_handle()
         else:
             buffer.insert_text("\n")
