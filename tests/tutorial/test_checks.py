@@ -31,7 +31,7 @@ def test_numbers_match_within_half_a_unit_of_the_written_decimals(evaluator):
         (True, "matches the lecture: 0.3613 0.5510 0.2924")]
     ok, message = verdicts(evaluator, "h", "expect: 0.3613 0.5510 0.2925")[0]
     assert not ok
-    assert message == ("the result differs from the lecture: got 0.3613 0.5510 0.2924; "
+    assert message == ("h differs from the lecture: got 0.3613 0.5510 0.2924; "
                        "number 3 is 0.2924, expected 0.2925")
 
 

@@ -14,6 +14,7 @@ import re
 
 from th.lua import LuaError, LuaTable, lua_type, tostring
 
+_PATH = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")   # `h`, `lin.weight`
 _SHOWN = 12          # numbers listed in a message before it says "... (n numbers)"
 
 
@@ -65,7 +66,8 @@ def step_value(step, outcome, evaluator, target):
     if name is not None:
         return _evaluate(evaluator, name), name
     if outcome is not None and outcome.values is not None:
-        return outcome.values[1], "the result"
+        last = commands[-1].strip() if commands else ""
+        return outcome.values[1], last if _PATH.match(last) else "the result"
     raise _Broken("the step has no value to check (name one: `expect NAME: ...`)")
 
 

@@ -90,8 +90,10 @@ class Guide:
         """Run a tutorial command; True (handled), BREAK (leave) or False (it is Lua)."""
         match = _COMMAND.match(text)
         if match is None:
-            if not text.strip() and self._current() is not None and self._current().is_reading:
-                self._advance()             # Enter on a reading step moves on
+            step = self._current()
+            if not text.strip() and step is not None and step.is_reading:
+                self.passed.add(step.number)    # Enter on a reading step: read, move on
+                self._advance()
                 return True
             return False
         action = getattr(self, "_cmd_" + match.group(1), None)
