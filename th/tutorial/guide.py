@@ -66,7 +66,7 @@ class Guide:
         lesson = self.lesson
         self._say(self.palette.role("heading", f"Lesson {lesson.name}: {lesson.title}"))
         if lesson.intro:
-            self._say(self._render(lesson.intro))
+            self._say(self._render(lesson.intro) + "\n")
         for problem in lesson.all_problems():
             self._say(self.palette.role("error", "mistake in the lesson file: " + problem))
         self._say(f"(:help lists the tutorial commands; :quit leaves, keeping your place)")
