@@ -192,3 +192,18 @@ def test_torch_is_a_lazy_global(th):
 def test_import_copies_names(th):
     th("import 'torch'")
     assert th("typename(zeros(2))") == "torch.DoubleTensor\t\n"
+
+
+def test_the_lectures_typos_get_hints(th):
+    pytest.importorskip("th.nn")
+    th("require 'nn'; lin = nn.Linear(5, 3); net = nn.Sequential(); net:add(lin)")
+    th("x = torch.rand(5)")
+    cases = {"lin = nn.linear(5,3)": "nn.Linear", "lin:upgradeOutput(x)": "lin:updateOutput",
+             "net:zeroAccParameters()": "net:zeroGradParameters",
+             "Net:zeroGradParameters()": "net:zeroGradParameters",
+             "net:updateParameter(0.1)": "net:updateParameters",
+             "net:backard(x, x)": "net:backward", "nn.joinTable(-1)": "nn.JoinTable",
+             "W = torch.one(4)": "torch.ones"}
+    for line, fix in cases.items():
+        assert f"\ndid you mean {fix}?\n" in th(line), line
+    assert th("lin.Weight") == "lin.Weight is nil; did you mean lin.weight?\n"
