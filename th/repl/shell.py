@@ -76,8 +76,6 @@ class Shell:
                     return 0
             except KeyboardInterrupt:
                 self.printer.write("interrupted!\n")
-            except (SystemExit, EOFError):
-                raise
             except Exception as err:          # a bug in completion or display
                 self.printer.write(f"internal error: {type(err).__name__}: {err}\n")
                 if traceback_wanted():
