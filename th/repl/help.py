@@ -60,6 +60,8 @@ def help_text(name, runtime, scope=None, palette=None):
     name = name.strip()
     if name.startswith("(") and name.endswith(")"):
         name = name[1:-1].strip()
+    if name.endswith("()"):              # `?torch.randn()`, as the lecture types it
+        name = name[:-2].rstrip()
     path = name.replace(":", ".").replace(" ", "")
     try:
         value = _resolve(path, runtime, scope)
