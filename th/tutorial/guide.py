@@ -213,6 +213,7 @@ class Guide:
             for i in reversed(range(len(commands))):
                 if assigned_name(commands[i]) == name:
                     return i
+            return None                  # a variable of the student's own
         ratios = [difflib.SequenceMatcher(None, typed, _squeeze(c)).ratio() for c in commands]
         ahead = [i for i in range(self.cursor, len(commands)) if ratios[i] >= _SIMILAR]
         if ahead:
