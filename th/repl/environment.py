@@ -41,6 +41,9 @@ def install(runtime, printer, script=None):
     g["_RESULTS"] = LuaTable()
     g["_LAST"] = ""
     _install_lazy_packages(runtime)
+    # xlua is cheap to load and extends Lua's own `string` (("a,b"):split(",")), which no
+    # lazy global can catch, so it loads now as trepl loaded it.
+    _require_quietly(runtime, "xlua")
     _register_colorize()
     preloaded = LuaTable()
     for key, _ in g.items():
@@ -76,6 +79,16 @@ def _install_lazy_packages(runtime):
     meta = LuaTable()
     meta["__index"] = lazy_global
     g.metatable = meta
+
+
+def _require_quietly(runtime, name):
+    # trepl used pcall(require, name): a package that fails to load is skipped.
+    if registry.lookup(name) is None:
+        return
+    try:
+        runtime.require(name)
+    except LuaError:
+        pass
 
 
 def _mark_preloaded(table, before):
