@@ -150,6 +150,7 @@ def view_memory():
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="1e2 and 1e4 only, mm up to 256")
+    ap.add_argument("--large", action="store_true", help="1e6 elements and mm 512/1024 only")
     args = ap.parse_args()
     if pt is not None:
         pt.set_num_threads(THREADS)
@@ -157,12 +158,15 @@ def main():
           f"python {sys.version.split()[0]}, numpy {np.__version__}, "
           f"torch {pt.__version__ if pt else 'absent'} ({THREADS} threads)")
     sizes = [100, 10_000] if args.quick else [100, 10_000, 1_000_000]
+    if args.large:
+        sizes = [1_000_000]
     for n in sizes:
         cases = elementwise_cases(n)
         cases.update(matrix_cases(n))
         report(f"{n:.0e} elements", cases)
     mm = {}
-    for side in ([64, 128, 256] if args.quick else [64, 128, 256, 512, 1024]):
+    sides = [64, 128, 256] if args.quick else [64, 128, 256, 512, 1024]
+    for side in ([512, 1024] if args.large else sides):
         mm.update(mm_cases(side))
     report("matrix products", mm)
     report("indexing", row_index_cases())

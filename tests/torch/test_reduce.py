@@ -155,3 +155,18 @@ def test_reduction_errors():
         torch.zeros(2, 3).sum(3)
     with pytest.raises(TorchError, match="does not implement the torch.mean"):
         torch.LongTensor([1]).mean()
+
+
+def test_many_core_paths(monkeypatch):
+    # The paths taken on machines with more cores than the Python thread pool uses.
+    from th.torch.ops import parallel
+    monkeypatch.setattr(parallel, "THREADS", parallel.MAX_PY_THREADS + 4)
+    torch.manualSeed(5)
+    x = torch.randn(400, 2000)
+    x[7][3] = float("nan")
+    for name, arg in (("max", np.argmax), ("min", np.argmin)):
+        v, i = getattr(x, name)(2)
+        np.testing.assert_array_equal(i.numpy()[:, 0] - 1, arg(x.numpy(), axis=1))
+        assert np.isnan(v[7][1]) and i[7][1] == 3
+    s = torch.sigmoid(x)
+    np.testing.assert_allclose(s.numpy(), 1 / (1 + np.exp(-x.numpy())), rtol=1e-12)

@@ -96,3 +96,10 @@ def divide_scalar(a, v, out):
 def copy(a, out):
     for i in numba.prange(out.shape[0]):
         out[i] = a[i]
+
+
+@numba.njit(cache=True, nogil=True, parallel=True)
+def sigmoid_parallel(x, out):
+    """out = 1 / (1 + exp(-x)) across all cores (scalar exp: for many-core machines)."""
+    for i in numba.prange(x.shape[0]):
+        out[i] = 1.0 / (1.0 + math.exp(-x[i]))

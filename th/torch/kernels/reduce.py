@@ -59,3 +59,25 @@ def sum_all(a):
     for i in numba.prange(a.shape[0]):
         s += a[i]
     return s
+
+
+@numba.njit(cache=True, nogil=True, parallel=True)
+def rows_parallel(a, values, indices, is_max):
+    """values[r], indices[r] = extreme of the contiguous row a[r, :] and its first index
+    (the first NaN wins). Scalar per row, threads across rows: for many-core machines,
+    where a Python thread pool around numpy's argmax stops scaling."""
+    for r in numba.prange(a.shape[0]):
+        best = a[r, 0]
+        bi = 0
+        if best == best:
+            for k in range(1, a.shape[1]):
+                v = a[r, k]
+                if v != v:
+                    best = v
+                    bi = k
+                    break
+                if (v > best) if is_max else (v < best):
+                    best = v
+                    bi = k
+        values[r] = best
+        indices[r] = bi

@@ -39,6 +39,12 @@ def _py_threads():
     return min(THREADS, MAX_PY_THREADS)
 
 
+def many_cores():
+    """True when the machine has more cores than the Python thread pool can use: then
+    scalar numba loops on every core beat SIMD numpy loops on a few (sigmoid, argmax)."""
+    return THREADS > MAX_PY_THREADS
+
+
 # ufunc -> (numba kernel for two arrays, numba kernel for array and number)
 _NUMBA = {np.add: ("add", "add_scalar"), np.subtract: ("subtract", None),
           np.multiply: ("multiply", "multiply_scalar"), np.divide: ("divide", "divide_scalar")}

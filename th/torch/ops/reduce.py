@@ -185,6 +185,13 @@ def _extreme(fname, is_max):
             kernels.trace(fname, "numpy")
         kshape = shape[:d] + (1,) + shape[d + 1:]
         if d == a.ndim - 1 and a.size >= parallel.MIN_ELEMENTS and a.flags.c_contiguous:
+            rows = a.reshape(-1, shape[d])
+            if parallel.many_cores():
+                # every core on scalar loops beats a few on numpy's SIMD argmax
+                v = np.empty(rows.shape[0], a.dtype)
+                idx = np.empty(rows.shape[0], np.int64)
+                kernels.load("reduce").rows_parallel(rows, v, idx, is_max)
+                return v.reshape(kshape), idx.reshape(kshape)
             # innermost dim: numpy's SIMD argmax, rows split across threads
             idx = np.empty(shape[:d], np.int64)
             parallel.run(np_arg, idx, a, axis=d)

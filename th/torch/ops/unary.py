@@ -43,9 +43,15 @@ def _sigmoid(x, out):
             x, out = x.reshape(-1), out.reshape(-1)
         kernels.load("pointwise").sigmoid(x, out)
         return out
+    if out.size >= parallel.MIN_ELEMENTS and parallel.many_cores() and \
+            x.flags.c_contiguous and out.flags.c_contiguous:
+        if kernels.DEBUG:
+            kernels.trace("sigmoid", "numba parallel")
+        kernels.load("pointwise").sigmoid_parallel(x.reshape(-1), out.reshape(-1))
+        return out
     if kernels.DEBUG:
         kernels.trace("sigmoid", "numpy")
-    return _sigmoid_numpy(x, out)
+    return parallel.run(_sigmoid_numpy, out, x)
 
 
 def _sigmoid_numpy(x, out):
@@ -114,7 +120,7 @@ def _make(name, apply, float_only, example):
             raise TorchError(f"{self.__typename__} does not implement the torch.{name}() function")
         if src is None or src is self:
             a = self._np()
-            if a.size < parallel.MIN_ELEMENTS:
+            if a.size < parallel.MIN_ELEMENTS or apply is _sigmoid:
                 apply(a, a)
             else:
                 parallel.run(apply, a, a)
@@ -126,7 +132,7 @@ def _make(name, apply, float_only, example):
         if self._size != src._size:
             self._resize(src._size)
         s, r = src._np(), self._np()
-        if r.size < parallel.MIN_ELEMENTS:
+        if r.size < parallel.MIN_ELEMENTS or apply is _sigmoid:
             apply(s, r)
         else:
             parallel.run(apply, r, s)
