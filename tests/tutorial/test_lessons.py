@@ -145,3 +145,14 @@ def test_listing_and_unknown_names():
     missing = th("--tutorial", "nosuch")
     assert missing.returncode == 1 and "th: no lesson called 'nosuch'" in missing.stderr
     assert catalog.find("4").name == "04-backprop.md" and catalog.find("back").name == "04-backprop.md"
+
+
+def test_command_line_options():
+    from th.cli import UsageError, parse_args
+    assert parse_args(["--tutorial"]).tutorial == ""
+    opts = parse_args(["--tutorial", "backprop", "--replay", "--no-timing"])
+    assert (opts.tutorial, opts.replay, opts.timing, opts.script) == ("backprop", True, False, None)
+    assert parse_args(["--replay", "--tutorial", "basics"]).replay
+    with pytest.raises(UsageError, match="--replay goes with --tutorial name"):
+        parse_args(["--replay"])
+    assert "--tutorial [name]" in th("-h").stdout
