@@ -13,6 +13,7 @@ import math
 import re
 
 from th.lua import LuaError, LuaTable, lua_type, tostring
+from th.tutorial.session import assigned_name, entries
 
 _PATH = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")   # `h`, `lin.weight`
 _SHOWN = 12          # numbers listed in a message before it says "... (n numbers)"
@@ -60,7 +61,6 @@ def step_value(step, outcome, evaluator, target):
     """The value a check looks at: `target` evaluated, else the step's value."""
     if target is not None:
         return _evaluate(evaluator, target), target
-    from th.tutorial.session import assigned_name, entries
     commands = entries(step.code, evaluator)
     name = assigned_name(commands[-1]) if commands else None
     if name is not None:

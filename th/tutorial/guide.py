@@ -69,7 +69,7 @@ class Guide:
             self._say(self._render(lesson.intro) + "\n")
         for problem in lesson.all_problems():
             self._say(self.palette.role("error", "mistake in the lesson file: " + problem))
-        self._say(f"(:help lists the tutorial commands; :quit leaves, keeping your place)")
+        self._say("(:help lists the tutorial commands; :quit leaves, keeping your place)")
         resume = self.progress.step(lesson.name)
         if self.progress.finished(lesson.name):
             self._say("You finished this lesson before: starting again from step 1.")
@@ -227,7 +227,10 @@ class Guide:
         step = self._current()
         if step is not None and step.number not in self.passed and not step.is_reading:
             self._say(f"(step {step.number} skipped)")
-        self._advance() if step is not None else self._finish()
+        if step is None:
+            self._finish()
+        else:
+            self._advance()
         return True
 
     def _cmd_back(self, _):
