@@ -108,3 +108,38 @@ def test_b32_longs():
     body += b"torch.LongStorage" + struct.pack("<i", 2) + struct.pack("<ii", 7, -8)
     t = torch.deserialize(body.decode("latin-1"), "b32")
     assert t.tolist() == [7, -8]
+
+
+@pytest.mark.parametrize("binary", [False, True])
+def test_disk_and_memory_files(tmp_path, binary):
+    x = torch.range(1, 4)
+    path = str(tmp_path / "f.t7")
+    f = torch.DiskFile(path, "w")
+    if binary:
+        f.binary()
+    f.writeInt(7)
+    f.writeDouble(0.25)
+    f.writeObject(LuaTable.from_list([x, "s"]))
+    f.close()
+    g = torch.DiskFile(path, "r")
+    if binary:
+        g.binary()
+    assert g.readInt() == 7 and g.readDouble() == 0.25
+    obj = g.readObject()
+    assert obj[1].tolist() == [1, 2, 3, 4] and obj[2] == "s"
+    g.close()
+    if binary:                                   # DiskFile binary = torch.save's format
+        torch.save(str(tmp_path / "s.t7"), x)
+        h = torch.DiskFile(str(tmp_path / "s.t7"), "r").binary()
+        assert h.readObject().tolist() == [1, 2, 3, 4]
+    m = torch.MemoryFile("w")
+    if binary:
+        m.binary()
+    m.writeObject(x)
+    st = m.storage()
+    r = torch.MemoryFile(st, "r")
+    if binary:
+        r.binary()
+    assert r.readObject().tolist() == [1, 2, 3, 4]
+    with pytest.raises(TorchError, match="read-only"):
+        r.writeInt(1)

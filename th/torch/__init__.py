@@ -32,6 +32,7 @@ from th.torch.random import (Generator, manualSeed, seed, initialSeed, getRNGSta
 from th.torch.timer import Timer, tic, toc
 from th.torch.serialization import (save, load, serialize, deserialize, serializeToStorage,
                                     deserializeFromStorage)
+from th.torch.files import DiskFile, MemoryFile
 from th.torch.ops.unary import sigmoid_backward, tanh_backward  # noqa: F401
 
 _np.seterr(all="ignore")
@@ -39,7 +40,7 @@ _np.seterr(all="ignore")
 globals().update(_dispatch.install(TensorBase))
 for _cls in (DoubleTensor, FloatTensor, LongTensor, IntTensor, ShortTensor, CharTensor,
              ByteTensor, DoubleStorage, FloatStorage, LongStorage, IntStorage,
-             ShortStorage, CharStorage, ByteStorage, Generator, Timer):
+             ShortStorage, CharStorage, ByteStorage, Generator, Timer, DiskFile, MemoryFile):
     _classes.register(_cls)
 
 # ---- the default tensor type ------------------------------------------------------------
