@@ -2,7 +2,8 @@
 
 A case file (tests/lua/cases/*.lua) holds snippets, each opened by a line
 `-- case: <name>`; text before the first marker is shared setup prepended to every
-snippet of the file. Both engines run a snippet as a chunk named "=input", capturing
+snippet of the file. Files named `jit_*.lua` test what Lua 5.1 lacks (goto, ...) and are
+compared with LuaJIT 2.1 (lupa.luajit21), the engine Torch7 ran on. Both engines run a snippet as a chunk named "=input", capturing
 `print` and `io.write`; a syntax error shows as "SYNTAX: <message>", an uncaught
 runtime error as "ERROR: <message>", so messages are compared too.
 """
@@ -28,11 +29,12 @@ def load_cases(path):
 
 
 def all_cases():
-    """[(test id, source)] over every case file."""
+    """[(test id, source, reference engine)] over every case file."""
     out = []
     for path in sorted(CASES_DIR.glob("*.lua")):
+        engine = "luajit21" if path.stem.startswith("jit_") else "lua51"
         for name, src in load_cases(path):
-            out.append((f"{path.stem}::{name}", src))
+            out.append((f"{path.stem}::{name}", src, engine))
     return out
 
 
@@ -66,17 +68,17 @@ return function(src)
 end
 """
 
-_reference = None
+_references = {}
 
 
-def run_reference(src):
-    """What reference Lua 5.1 prints for `src`."""
-    global _reference
-    if _reference is None:
-        from lupa import lua51
-        lua = lua51.LuaRuntime()
-        _reference = lua.execute(_REFERENCE_DRIVER)
-    return _reference(src)
+def run_reference(src, engine="lua51"):
+    """What reference Lua 5.1 (or LuaJIT 2.1: engine "luajit21") prints for `src`."""
+    driver = _references.get(engine)
+    if driver is None:
+        import importlib
+        lua = importlib.import_module("lupa." + engine).LuaRuntime()
+        driver = _references[engine] = lua.execute(_REFERENCE_DRIVER)
+    return driver(src)
 
 
 def run_th(src):

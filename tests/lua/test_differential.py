@@ -9,7 +9,7 @@ pytest.importorskip("lupa.lua51")
 CASES = all_cases()
 
 
-@pytest.mark.parametrize("src", [c[1] for c in CASES], ids=[c[0] for c in CASES])
-def test_snippet(src):
-    expected = run_reference(src)
+@pytest.mark.parametrize("src, engine", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_snippet(src, engine):
+    expected = run_reference(src, engine)
     assert run_th(src) == expected

@@ -218,3 +218,25 @@ def test_yield_from_python_callback(rt):
         repeat last = co() until last ~= 'cmp'
         return last""")
     assert r == ("1,2,3",)
+
+
+# ---- chunk names -----------------------------------------------------------------------
+
+
+def test_chunk_keeps_the_chunkname_given_to_load(rt, tmp_path):
+    # Messages shorten a long "@path" to "...<last 52 characters>"; the chunk keeps it
+    # whole, so paths.thisfile and sys.fpath can find long paths.
+    from th.lua import errors
+    deep = tmp_path / ("folder_" * 12) / "scripts"
+    deep.mkdir(parents=True)
+    script = deep / "train.lua"
+    script.write_text("probe()\nreturn require('paths').thisfile(), nil + 1\n")
+    seen = []
+    rt.globals["probe"] = lambda: seen.append(
+        errors.chunk_of(next(errors.lua_frames(1)).f_code).chunkname)
+    with pytest.raises(LuaError) as info:
+        rt.execute(script.read_text(), "@" + str(script))
+    assert seen == ["@" + str(script)]
+    assert str(info.value).startswith("..." + str(script)[-52:] + ":2: ")
+    script.write_text("probe()\nreturn require('paths').thisfile()\n")
+    assert rt.execute("return dofile(...)", args=(str(script),)) == (str(script),)

@@ -21,6 +21,7 @@ import warnings
 
 from th.lua import ast as A
 from th.lua import errors
+from th.lua.gotos import plan_gotos
 from th.lua.parser import parse
 from th.lua.resolve import resolve
 from th.lua.support import HELPERS, register_fast_iter  # noqa: F401 (re-exported)
@@ -76,6 +77,32 @@ def _assign(name, value):
     return py.Assign([_st(name)], value)
 
 
+def _held(value, name, stmts):
+    """`value` itself when it is a plain name or a constant (reading it again is free and
+    has no effect); else a fixed name assigned by a statement appended to `stmts`.
+
+    Fixed names, not fresh temps: the next store releases what they held (as Lua reuses
+    its registers), so a value just stored into a weak table is not kept alive until the
+    function returns. Stored values always pass through `λsv` for that reason."""
+    if type(value) in (py.Name, py.Constant):
+        return value
+    stmts.append(_assign(name, value))
+    return _n(name)
+
+
+def _walrus(name, value):
+    return py.NamedExpr(_st(name), value)
+
+
+def _attr(value, name):
+    return py.Attribute(value, name, _LOAD)
+
+
+def _hash_get(table, key):
+    """`table.hash.get(key)`: a raw read of a string key (None when absent)."""
+    return py.Call(_attr(_attr(table, "hash"), "get"), [_c(key)], [])
+
+
 _PY_BINOP = {"+": py.Add, "-": py.Sub, "*": py.Mult, "/": py.Div, "%": py.Mod}
 _HELPER_OF = {"+": "λadd", "-": "λsub", "*": "λmul", "/": "λdiv", "%": "λmod", "^": "λpow"}
 _PY_CMP = {"<": py.Lt, "<=": py.LtE, ">": py.Gt, ">=": py.GtE}
@@ -92,15 +119,25 @@ class _FuncState:
         self.info = info
         self.parent = parent
         self.temps = 0
-        self.loop_labels = []
+        self.py_loops = []      # enclosing Python loops: None (a Lua loop) or a _Region
+
+
+class _Region:
+    """A dispatch loop made for labels (gotos.py): a Python loop Lua knows nothing of, so
+    a Lua `break` inside it sets `flag` and leaves it, and is repeated after it."""
+
+    def __init__(self, flag):
+        self.flag = flag
+        self.used = False
 
 
 class Compiler:
     """Compiles one resolved chunk; one `compile_<Class>` method per Lua node class."""
 
-    def __init__(self, chunk, res):
+    def __init__(self, chunk, res, gotos):
         self.chunk = chunk          # errors.Chunk (site table, names)
-        self.res = res
+        self.res = res              # resolve.Resolution
+        self.gotos = gotos          # gotos.GotoPlan
         self.pre = []
         self.fs = None
         self.tmp_counter = 0
@@ -145,14 +182,14 @@ class Compiler:
         return self.dispatch[type(node)](node)
 
     def block(self, block):
-        out = []
-        stmts = block.stmts
-        labels = {s.name: i for i, s in enumerate(stmts) if type(s) is A.Label}
-        if labels and self._needs_goto_region(stmts, labels):
-            return self._block_with_labels(stmts, labels)
-        for s in stmts:
-            out.extend(self.statement(s))
-        return out
+        """The statements of a block; with labels that gotos reach by raising, wrapped in
+        try statements or a dispatch loop (see th/lua/gotos.py)."""
+        kind = self.gotos.block_kind(block)
+        if kind == "plain":
+            return [st for s in block.stmts for st in self.statement(s)]
+        if kind == "tries":
+            return self.tries_block(block.stmts)
+        return self.dispatch_block(block.stmts)
 
     def statement(self, s):
         saved = self.pre
@@ -256,7 +293,8 @@ class Compiler:
         """local a, b = e1, e2 -> a = e1; b = e2 (the new names are not visible yet)."""
         vars_ = self.res.decls[id(s)]
         exprs = s.exprs
-        if not (exprs and _is_multi(exprs[-1])) and len(exprs) <= len(vars_):
+        expands = exprs and _is_multi(exprs[-1]) and len(exprs) < len(vars_)
+        if not expands and len(exprs) <= len(vars_):
             out = [self.var_declare(v, self.expr(x)) for v, x in zip(vars_, exprs)]
             return out + [self.var_declare(v, _c(None)) for v in vars_[len(exprs):]]
         stmts, values = self.adjusted(exprs, len(vars_))
@@ -265,7 +303,7 @@ class Compiler:
     def adjusted(self, exprs, n):
         """(statements, n value exprs): exprs evaluated in order, adjusted to n values."""
         stmts = []
-        if exprs and _is_multi(exprs[-1]) and len(exprs) <= n:
+        if exprs and _is_multi(exprs[-1]) and len(exprs) < n:
             tv = self.temp()
             items = [self.expr(x) for x in exprs[:-1]]
             items.append(py.Starred(self.multi(exprs[-1]), _LOAD))
@@ -285,7 +323,7 @@ class Compiler:
     def compile_Assign(self, s):
         """v1, v2 = e1, e2 -> targets' table/key first, then values, then stores right to left."""
         if len(s.targets) == 1 and len(s.exprs) == 1:
-            return [self.assign_one(s.targets[0], self.expr(s.exprs[0]))]
+            return self.assign_one(s.targets[0], lambda: self.expr(s.exprs[0]), s.exprs[0])
         stmts = []
         prepared = []
         for t in s.targets:
@@ -306,14 +344,61 @@ class Compiler:
                 stmts.append(py.Expr(_call("λnewindex", [_n(to), _n(tk), value], site)))
         return stmts
 
-    def assign_one(self, target, value):
+    def assign_one(self, target, value_of, value=None):
+        """Statements for `target = value`; `value_of()` compiles the value when Lua
+        evaluates it (after the target's table and key); `value` is its Lua node, if any."""
         if type(target) is A.Name:
-            return self.store(target, value)
+            return [self.store(target, value_of())]
         site = self.site("index", self.describe(target.obj))
         obj = self.expr(target.obj)
-        if type(target.key) is A.String:
-            return py.Expr(_call("λsetfield", [obj, _c(target.key.value), value], site))
-        return py.Expr(_call("λsetindex", [obj, self.expr(target.key), value], site))
+        never_nil = value is not None and (type(value) in (A.FunctionExpr, A.Table, A.String)
+                                           or self.is_numeric(value))
+        if type(target.key) is not A.String:
+            return self.index_set(obj, target.key, value_of, never_nil, site)
+        key = target.key.value
+        if key.startswith("__"):
+            # metatable fields (__index, ...) are rare writes: keep them in one place
+            return [py.Expr(_call("λsetfield", [obj, _c(key), value_of()], site))]
+        return self.field_set(obj, key, value_of, never_nil, site)
+
+    def index_set(self, obj, key, value_of, never_nil, site):
+        """o[k] = v: append to, or overwrite inside, a table's array part inline (integer k,
+        v not nil; an append only to a table with no hash part or metatable), else
+        λsetindex (support.setindex)."""
+        stmts = []
+        o, k = _held(obj, "λso", stmts), _held(self.expr(key), "λsk", stmts)
+        v, a = _n("λsv"), _n("λsa")
+        stmts.append(_assign("λsv", value_of()))    # always: see _held
+        slow = [py.Expr(_call("λsetindex", [o, k, v], site))]
+        size = _call("λlen", [a])
+        append = _and(py.Compare(k, [py.Eq()], [py.BinOp(size, py.Add(), _c(1))]),
+                      py.UnaryOp(py.Not(), _attr(o, "hash")), _is(_attr(o, "metatable"), _c(None)))
+        slot = py.Subscript(a, py.BinOp(k, py.Sub(), _c(1)), _LOAD)
+        inside = _and(py.Compare(_c(0), [py.Lt(), py.LtE()], [k, size]), _isnot(slot, _c(None)))
+        store = py.Assign([py.Subscript(a, py.BinOp(k, py.Sub(), _c(1)), _STORE)], v)
+        push = py.Expr(py.Call(_attr(a, "append"), [v], []))
+        fast = [_assign("λsa", _attr(o, "arr")),
+                py.If(append, [push], [py.If(inside, [store], slow)])]
+        tests = [_type_is(o, "λLuaTable")]
+        if not self.res.integer(key):
+            tests.append(_type_is(k, "λint"))
+        if not never_nil:
+            tests.append(_isnot(v, _c(None)))
+        return stmts + [py.If(_and(*tests) if len(tests) > 1 else tests[0], fast, slow)]
+
+    def field_set(self, obj, key, value_of, never_nil, site):
+        """o.k = v: a direct store when o is a table already holding k (no metamethod can
+        apply then) and v is not nil; else λsetfield (support.setfield)."""
+        stmts = []
+        o, v = _held(obj, "λso", stmts), _n("λsv")
+        stmts.append(_assign("λsv", value_of()))    # always: see _held
+        tests = [_type_is(o, "λLuaTable")]
+        if not never_nil:
+            tests.append(_isnot(v, _c(None)))
+        tests.append(py.Compare(_c(key), [py.In()], [_walrus("λsh", _attr(o, "hash"))]))
+        store = py.Assign([py.Subscript(_n("λsh"), _c(key), _STORE)], v)
+        slow = py.Expr(_call("λsetfield", [o, _c(key), v], site))
+        return stmts + [py.If(_and(*tests), [store], [slow])]
 
     def compile_CallStat(self, s):
         """f(args) as a statement -> the call, its results dropped."""
@@ -326,7 +411,7 @@ class Compiler:
 
     def compile_Repeat(self, s):
         """repeat b until c -> while True: b; if <c>: break"""
-        body = self.loop_body(s.body, allow_continue=False)
+        body = self.loop_body(s.body)
         saved = self.pre
         self.pre = []
         test = self.cond(s.cond)
@@ -335,15 +420,10 @@ class Compiler:
         body.append(py.If(test, [py.Break()], []))
         return [py.While(_c(True), body, [])]
 
-    def loop_body(self, block, allow_continue=True):
-        # `goto continue` to a label ending the body becomes Python's `continue`.
-        stmts = block.stmts
-        label = None
-        if allow_continue and stmts and type(stmts[-1]) is A.Label:
-            label = stmts[-1].name
-        self.fs.loop_labels.append(label)
+    def loop_body(self, block):
+        self.fs.py_loops.append(None)
         body = self.block(block) or [py.Pass()]
-        self.fs.loop_labels.pop()
+        self.fs.py_loops.pop()
         return body
 
     def compile_If(self, s):
@@ -400,8 +480,7 @@ class Compiler:
 
     def compile_Function(self, s):
         """function a.b:c() end -> an assignment of the function to a.b.c."""
-        func = self.compile(s.func)
-        return [self.assign_one(s.target, func)]
+        return self.assign_one(s.target, lambda: self.compile(s.func), s.func)
 
     def compile_LocalFunction(self, s):
         """local function f() end -> def f(...) (f visible inside itself)."""
@@ -435,55 +514,85 @@ class Compiler:
         return [py.Return(tup)]
 
     def compile_Break(self, s):
-        """break -> break"""
-        return [py.Break()]
+        """break -> break (or, inside a dispatch loop, a flag and break)"""
+        return self.break_stmts()
+
+    def break_stmts(self):
+        region = self.fs.py_loops[-1]
+        if region is None:
+            return [py.Break()]
+        region.used = True
+        return [_assign(region.flag, _c(True)), py.Break()]
 
     def compile_Goto(self, s):
-        """goto L -> continue (label ending a loop body) or raise λGoto (label region)."""
-        if self.fs.loop_labels and self.fs.loop_labels[-1] == s.label:
+        """goto L -> continue (L ends the loop body it is in) or raise λGoto(id of L)"""
+        if id(s) in self.gotos.continues:
             return [py.Continue()]
-        return [py.Raise(_call("λGoto", [_c(s.label)]), None)]
+        label = self.gotos.target[id(s)]
+        return [py.Raise(_call("λGoto", [_c(self.gotos.label_id[id(label)])]), None)]
 
     def compile_Label(self, s):
-        """::L:: -> nothing (blocks with labels are compiled as regions)."""
+        """::L:: -> nothing (its block catches the gotos that reach it)"""
         return []
 
     # ---- goto support ----------------------------------------------------------------------
 
-    def _needs_goto_region(self, stmts, labels):
-        return True
-
-    def _block_with_labels(self, stmts, labels):
-        # A label at the end of a loop body is a `continue` target; any other label
-        # splits the block: statements before it run inside try/except λGoto, which a
-        # forward `goto` leaves; a backward goto re-enters a `while True` region.
+    def tries_block(self, stmts):
+        """Labels reached only from above: `try: <before L> except λGoto(L): pass`, then
+        what follows L, nested once per label."""
         out = []
-        start = 0
-        for i, s in enumerate(stmts):
-            if type(s) is not A.Label:
-                continue
-            region = [st for j in range(start, i) for st in self.statement(stmts[j])]
-            if region:
-                out.extend(self._goto_catch(region, s.name))
-            start = i + 1
-            rest_labels = s.name
-            tail_has_goto_back = any(_mentions_goto(st, rest_labels) for st in stmts[i + 1:])
-            if tail_has_goto_back:
-                tail = [st for j in range(i + 1, len(stmts)) for st in self.statement(stmts[j])]
-                loop_body = self._goto_catch(tail + [py.Break()], s.name, on_catch=py.Continue())
-                out.append(py.While(_c(True), loop_body, []))
-                return out
-        for j in range(start, len(stmts)):
-            out.extend(self.statement(stmts[j]))
+        for s in stmts:
+            if type(s) is A.Label and id(s) in self.gotos.region_labels and out:
+                handler = self.goto_handler([s], lambda n: [py.Pass()])
+                out = [py.Try(out, [handler], [], [])]
+            else:
+                out.extend(self.statement(s))
         return out
 
-    def _goto_catch(self, body, label, on_catch=None):
+    def dispatch_block(self, stmts):
+        """Labels reached from below: a loop re-entering the block at segment n (the
+        statements after the n-th label) when a goto reaches that label:
+
+            λg = 0
+            while True:
+                try:
+                    if λg <= 0: <segment 0>
+                    if λg <= 1: <segment 1>
+                    break
+                except λGoto as e: λg = <the segment of e's label> (else re-raise)
+        """
+        seg, region = self.temp(), _Region(self.temp())
+        self.fs.py_loops.append(region)
+        segments, labels = [[]], []
+        for s in stmts:
+            if type(s) is A.Label and id(s) in self.gotos.region_labels:
+                labels.append(s)
+                segments.append([])
+            else:
+                segments[-1].extend(self.statement(s))
+        self.fs.py_loops.pop()
+        body = [py.If(py.Compare(_n(seg), [py.LtE()], [_c(n)]), code, [])
+                for n, code in enumerate(segments) if code]
+        body.append(py.Break())
+        handler = self.goto_handler(labels, lambda n: [_assign(seg, _c(n + 1))])
+        out = [_assign(seg, _c(0))]
+        if region.used:
+            out.append(_assign(region.flag, _c(False)))
+        out.append(py.While(_c(True), [py.Try(body, [handler], [], [])], []))
+        if region.used:
+            out.append(py.If(_n(region.flag), self.break_stmts(), []))
+        return out
+
+    def goto_handler(self, labels, on_label):
+        """`except λGoto as e:` running on_label(n) for the n-th of labels, else re-raising."""
         exc = self.temp()
-        test = py.Compare(py.Subscript(py.Attribute(_n(exc), "args", _LOAD), _c(0), _LOAD),
-                          [py.NotEq()], [_c(label)])
-        handler_body = [py.If(test, [py.Raise(None, None)], []), on_catch or py.Pass()]
-        handler = py.ExceptHandler(_n("λGoto"), exc, handler_body)
-        return [py.Try(body, [handler], [], [])]
+        orelse = [py.Raise(None, None)]
+        for n in reversed(range(len(labels))):
+            label_id = self.gotos.label_id[id(labels[n])]
+            test = py.Compare(py.Subscript(_attr(_n(exc), "args"), _c(0), _LOAD),
+                              [py.Eq()], [_c(label_id)])
+            orelse = [py.If(test, on_label(n), orelse)]
+        return py.ExceptHandler(_n("λGoto"), exc, orelse)
 
     # ---- expressions --------------------------------------------------------------------
 
@@ -602,12 +711,61 @@ class Compiler:
         return _call("λmktable", [py.List(arr, _LOAD), py.Tuple(kv, _LOAD)], site)
 
     def compile_Index(self, e):
-        """o[k] / o.k -> λgetfield(o, "k") / λgetindex(o, k)"""
+        """o.k -> an inline own-field read, else λgetfield(o, "k"); o[k] -> λgetindex(o, k)"""
         site = self.site("index", self.describe(e.obj))
         obj = self.expr(e.obj)
         if type(e.key) is A.String:
-            return _call("λgetfield", [obj, _c(e.key.value)], site, e.line)
-        return _call("λgetindex", [obj, self.expr(e.key)], site, e.line)
+            return self.field_get(obj, e.key.value, site, e.line)
+        return self.index_get(obj, e.key, site, e.line)
+
+    # ---- inline lookups ------------------------------------------------------------------
+    # The scratch names λx λv λm λmt λi λT hold a value only from their assignment to
+    # their use inside one lookup; no other Lua expression is evaluated in between.
+
+    def field_get(self, obj, key, site, line):
+        """o.k: `λv if <o is a table holding k> else λgetfield(o, "k")` (support.getfield)."""
+        test = _and(_type_is(_walrus("λx", obj), "λLuaTable"),
+                    _isnot(_walrus("λv", _hash_get(_n("λx"), key)), _c(None)))
+        return _ifexp(test, _n("λv"), _call("λgetfield", [_n("λx"), _c(key)], site, line))
+
+    def index_get(self, obj, key, site, line):
+        """o[k]: `λv if <o is a table holding integer k in its array part> else
+        λgetindex(o, k)` (support.getindex); o before k, as Lua evaluates them."""
+        k = self.expr(key)
+        simple = type(k) in (py.Name, py.Constant)
+        o = "λx" if simple else self.temp()
+        if simple:
+            tests = [_type_is(_walrus(o, obj), "λLuaTable")]
+        else:
+            kt = self.temp()
+            tests = [_is(_walrus(o, obj), _n(o)), _is(_walrus(kt, k), _n(kt)),
+                     _type_is(_n(o), "λLuaTable")]
+            k = _n(kt)
+        if not self.res.integer(key):
+            tests.append(_type_is(k, "λint"))
+        arr_len = _call("λlen", [_walrus("λa", _attr(_n(o), "arr"))])
+        tests.append(py.Compare(_c(0), [py.Lt(), py.LtE()], [k, arr_len]))
+        pos = _c(k.value - 1) if type(k) is py.Constant and type(k.value) is int \
+            else py.BinOp(k, py.Sub(), _c(1))
+        item = py.Subscript(_n("λa"), pos, _LOAD)
+        tests.append(_isnot(_walrus("λv", item), _c(None)))
+        return _ifexp(_and(*tests), _n("λv"), _call("λgetindex", [_n(o), k], site, line))
+
+    def method_get(self, obj, o, key, site, line):
+        """The function of o:k(...), with o stored in `o`: the table's own field, its class's
+        (a metatable whose __index is a table), or the string library's, inline; anything
+        else through λgetfield (which also follows longer __index chains)."""
+        own = _isnot(_walrus("λm", _hash_get(_n(o), key)), _c(None))
+        in_class = _and(_isnot(_walrus("λmt", _attr(_n(o), "metatable")), _c(None)),
+                        _type_is(_walrus("λi", _hash_get(_n("λmt"), "__index")), "λLuaTable"),
+                        _isnot(_walrus("λm", _hash_get(_n("λi"), key)), _c(None)))
+        kind = _walrus("λT", _call("λtype", [_walrus(o, obj)]))
+        table = _and(_is(kind, _n("λLuaTable")), py.BoolOp(py.Or(), [own, in_class]))
+        string = _and(_is(_n("λT"), _n("λstr")),
+                      _type_is(_walrus("λi", _hash_get(_n("λSM"), "__index")), "λLuaTable"),
+                      _isnot(_walrus("λm", _hash_get(_n("λi"), key)), _c(None)))
+        return _ifexp(py.BoolOp(py.Or(), [table, string]), _n("λm"),
+                      _call("λgetfield", [_n(o), _c(key)], site, line))
 
     def compile_Call(self, e):
         return self.expr(e)
@@ -620,12 +778,33 @@ class Compiler:
         if type(e) is A.MethodCall:
             o = self.temp()
             isite = self.site("index", self.describe(e.obj))
-            method = _call("λgetfield", [py.NamedExpr(_st(o), self.expr(e.obj)), _c(e.method)],
-                           isite, e.line)
+            func = self.method_get(self.expr(e.obj), o, e.method, isite, e.line)
             site = self.site("call", self.describe(e))
-            return _call(method, [_n(o)] + self.arglist(e.args), site, e.line)
-        site = self.site("call", self.describe(e.func))
-        return _call(self.expr(e.func), self.arglist(e.args), site, e.line)
+            first = [_n(o)]
+        else:
+            site = self.site("call", self.describe(e.func))
+            func = self.expr(e.func)
+            first = []
+        args = e.args
+        if args and type(args[-1]) in (A.Call, A.MethodCall):
+            return self.call_expanding(func, first, args, site, e.line)
+        return _call(func, first + self.arglist(args), site, e.line)
+
+    def call_expanding(self, func, first, args, site, line):
+        """f(a, g()): g's results are expanded, but without a tuple when it returns one value:
+        `f(a, *r) if type(r := g()) is tuple else f(a, r)`, f and a evaluated first."""
+        f = self.temp()
+        held = [_is(_walrus(f, func), _n(f))]
+        values = []
+        for x in args[:-1]:
+            t = self.temp()
+            held.append(_is(_walrus(t, self.expr(x)), _n(t)))
+            values.append(_n(t))
+        r = self.temp()
+        test = _and(*held, _is(_call("λtype", [_walrus(r, self.call(args[-1]))]), _n("λtuple")))
+        many = _call(_n(f), first + values + [py.Starred(_n(r), _LOAD)], site, line)
+        one = _call(_n(f), first + values + [_n(r)], site, line)
+        return _ifexp(test, many, one)
 
     def compile_And(self, e):
         """a and b -> (b if <a true> else a), a evaluated once"""
@@ -650,22 +829,15 @@ class Compiler:
             site = self.site("arith", self.describe(e.operand))
             return _call("λunm", [operand], site, e.line)
         site = self.site("length", self.describe(e.operand))
-        return _call("λlength", [operand], site, e.line)
+        # #x: len() of a string or of a plain table's array part inline, else λlength.
+        kind = _walrus("λT", _call("λtype", [_walrus("λx", operand)]))
+        plain = _and(_is(_n("λT"), _n("λLuaTable")), _is(_attr(_n("λx"), "metatable"), _c(None)))
+        return _ifexp(_is(kind, _n("λstr")), _call("λlen", [_n("λx")]),
+                      _ifexp(plain, _call("λlen", [_attr(_n("λx"), "arr")]),
+                             _call("λlength", [_n("λx")], site, e.line)))
 
     def is_numeric(self, e):
-        t = type(e)
-        if t is A.Number:
-            return True
-        if t is A.Name:
-            var = self.res.refs.get(id(e))
-            return var is not None and var.numeric
-        if t is A.BinOp:
-            return e.op in "+-*/%^" and self.is_numeric(e.left) and self.is_numeric(e.right)
-        if t is A.Paren:
-            return self.is_numeric(e.expr)
-        if t is A.UnOp:
-            return e.op == "-" and self.is_numeric(e.operand)
-        return False
+        return self.res.numeric(e)
 
     def compile_BinOp(self, e):
         """Arithmetic, comparison, equality and concatenation (fast paths inline)."""
@@ -722,6 +894,9 @@ class Compiler:
                 return py.BinOp(self.expr(e.left), _PY_BINOP[op](), self.expr(e.right))
             return _call(helper, [self.expr(e.left), self.expr(e.right)], site, e.line)
         pyop = _PY_BINOP[op]
+        if op == "*" and self.res.magnitude(e.left) * self.res.magnitude(e.right) > 2 ** 53:
+            return self._guarded(e, lambda a, b: _exact_or_float(py.BinOp(a, pyop(), b)),
+                                 helper, site)
         return self._guarded(e, lambda a, b: py.BinOp(a, pyop(), b), helper, site)
 
     def comparison(self, e):
@@ -775,29 +950,25 @@ def _is_multi(e):
     return type(e) in (A.Call, A.MethodCall, A.Vararg)
 
 
+_EXACT = 2 ** 53
+
+
+def _exact_or_float(product):
+    """A product as Lua's doubles give it: an int beyond 2^53 is rounded to a float.
+
+    Lua numbers are doubles, so `(x * 1103515245 + 12345) % 2^31` follows Lua only if the
+    product is rounded as a double would be. Sums are not checked: reaching 2^53 by
+    additions alone takes operands near 2^52, and the test would slow every loop."""
+    r = _walrus("λr", product)
+    in_range = py.Compare(_c(-_EXACT), [py.LtE(), py.LtE()], [r, _c(_EXACT)])
+    return _ifexp(in_range, _n("λr"), _call("λfloat", [_n("λr")]))
+
+
 def _py_function_name(name, n):
     if not name:
         return f"λanon{n}"
     clean = "".join(ch if ch.isalnum() or ch == "_" else "_" for ch in name)
     return f"λ{clean}{n}"
-
-
-def _mentions_goto(stmt, label):
-    found = []
-
-    def walk(node):
-        if isinstance(node, A.Goto) and node.label == label:
-            found.append(node)
-        if isinstance(node, A.FunctionExpr):
-            return
-        if isinstance(node, A.Node):
-            for f in node._fields:
-                walk(getattr(node, f))
-        elif isinstance(node, (list, tuple)):
-            for x in node:
-                walk(x)
-    walk(stmt)
-    return bool(found)
 
 
 def _fill_positions(node, line):
@@ -823,9 +994,10 @@ def _fill_positions(node, line):
 def compile_lua(source, chunkname, scope_names=None):
     """(code object of the module defining λmain, Chunk) for Lua `source`."""
     tree = parse(source, chunkname)
-    res = resolve(tree, scope_names)
+    gotos = plan_gotos(tree, chunkname)
+    res = resolve(tree, scope_names, gotos.backward)
     chunk = errors.register_chunk(chunkname, source)
-    compiler = Compiler(chunk, res)
+    compiler = Compiler(chunk, res, gotos)
     try:
         mod = compiler.compile_module(tree)
     except Exception as exc:
@@ -843,9 +1015,10 @@ def compile_lua(source, chunkname, scope_names=None):
 def to_python(source, chunkname="=stdin"):
     """The Python source the compiler makes for a Lua chunk (for developers)."""
     tree = parse(source, chunkname)
-    res = resolve(tree)
+    gotos = plan_gotos(tree, chunkname)
+    res = resolve(tree, None, gotos.backward)
     chunk = errors.register_chunk(chunkname, source)
-    return py.unparse(Compiler(chunk, res).compile_module(tree))
+    return py.unparse(Compiler(chunk, res, gotos).compile_module(tree))
 
 
 if __name__ == "__main__":

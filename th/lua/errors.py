@@ -60,11 +60,12 @@ class CompilerBug(Exception):
 
 class Chunk:
     """What the runtime knows about one compiled chunk."""
-    __slots__ = ("key", "name", "sites", "source")
+    __slots__ = ("key", "name", "chunkname", "sites", "source")
 
-    def __init__(self, key, name, source):
+    def __init__(self, key, name, source, chunkname=None):
         self.key = key          # unique Python co_filename
-        self.name = name        # the name Lua messages show
+        self.name = name        # the name Lua messages show (shortened as Lua does)
+        self.chunkname = chunkname  # the name given to load, in full: "@/path/file.lua"
         self.sites = [None]     # site number -> (kind, names...)
         self.source = source
 
@@ -96,7 +97,7 @@ def register_chunk(chunkname, source):
     _counter[0] += 1
     base = chunkname[1:] if chunkname[:1] in "=@" else "string"
     key = f"<lua:{os.path.basename(base)[:40]}#{_counter[0]}>"
-    chunk = Chunk(key, display_chunkname(chunkname), source)
+    chunk = Chunk(key, display_chunkname(chunkname), source, chunkname)
     _chunks[key] = chunk
     # Tracebacks and pdb show the Lua source lines.
     lines = source.splitlines(True)

@@ -13,15 +13,24 @@ How a Lua local lives in Python (`Var.kind`):
 - "scope": a console-persistent top-level local, stored in the chunk's scope dict.
 `Var.numeric` is true when every value ever assigned is a number (numerals, numeric
 for variables, arithmetic on such): the compiler then emits plain Python arithmetic.
+`Var.integer` is true when every such number is a Python int (a numeric for with integer
+start and step, integer numerals, + and - of integers), and `Var.bound` bounds its
+magnitude when it can be known (a numeric for over numerals): the compiler then skips
+type tests, and the 2^53 check on products that cannot leave the exact double range.
 """
+import math
+
 from th.lua import ast as A
 
 _ARITH_OPS = frozenset("+-*/%^")
 
+# Stands, among a numeric for variable's assigned expressions, for the loop's values.
+_LOOP = A.Number(0)
+
 
 class Var:
     __slots__ = ("name", "pyname", "func", "kind", "captured", "in_loop", "assigns",
-                 "numeric")
+                 "numeric", "integer", "bound", "loop_int", "loop_bound")
 
     def __init__(self, name, pyname, func, in_loop):
         self.name = name
@@ -32,6 +41,10 @@ class Var:
         self.in_loop = in_loop
         self.assigns = []       # expressions assigned (None: "anything")
         self.numeric = False
+        self.integer = False
+        self.bound = None       # |value| <= bound for every number it holds, if known
+        self.loop_int = False   # (numeric for variables) the loop gives ints
+        self.loop_bound = None  # (numeric for variables) ... of at most this magnitude
 
     def __repr__(self):
         return f"Var({self.name}->{self.pyname}, {self.kind}{', num' if self.numeric else ''})"
@@ -56,17 +69,89 @@ class Resolution:
         self.funcs = {}     # id(FunctionExpr or Chunk) -> FuncInfo
         self.all_vars = []
 
+    def var(self, name_node):
+        return self.refs.get(id(name_node))
 
-def resolve(chunk, scope_names=None):
+    # ---- what an expression is known to give --------------------------------------
+
+    def numeric(self, e):
+        """Is e always a number (int or float)?"""
+        t = type(e)
+        if t is A.Number:
+            return True
+        if t is A.Name:
+            var = self.refs.get(id(e))
+            return var is not None and var.numeric
+        if t is A.BinOp:
+            return e.op in _ARITH_OPS and self.numeric(e.left) and self.numeric(e.right)
+        if t is A.UnOp:
+            return e.op == "-" and self.numeric(e.operand)
+        if t is A.Paren:
+            return self.numeric(e.expr)
+        return False
+
+    def integer(self, e):
+        """Is e always a Python int? (-x is not: -0 is a float, as Lua's -0 is.)"""
+        t = type(e)
+        if t is A.Number:
+            return type(e.value) is int
+        if t is A.Name:
+            var = self.refs.get(id(e))
+            return var is not None and var.integer
+        if t is A.Paren:
+            return self.integer(e.expr)
+        if t is A.BinOp:
+            op = e.op
+            if op == "+" or op == "-":
+                return self.integer(e.left) and self.integer(e.right)
+            if op == "%":
+                r = e.right
+                return self.integer(e.left) and type(r) is A.Number and type(r.value) is int \
+                    and r.value != 0
+            if op == "*":
+                return self.integer(e.left) and self.integer(e.right) and \
+                    self.magnitude(e) <= 2 ** 53
+        return False
+
+    def magnitude(self, e):
+        """A bound on |e| when e is a number (math.inf when unknown)."""
+        if not self.numeric(e):
+            return math.inf
+        t = type(e)
+        if t is A.Number:
+            v = e.value
+            return abs(v) if v == v else math.inf
+        if t is A.Name:
+            var = self.refs.get(id(e))
+            return var.bound if var is not None and var.bound is not None else math.inf
+        if t is A.Paren:
+            return self.magnitude(e.expr)
+        if t is A.UnOp:
+            return self.magnitude(e.operand)
+        op = e.op
+        if op == "+" or op == "-":
+            return self.magnitude(e.left) + self.magnitude(e.right)
+        if op == "*":
+            a, b = self.magnitude(e.left), self.magnitude(e.right)
+            return math.inf if math.inf in (a, b) else a * b
+        if op == "%" and type(e.right) is A.Number:
+            return abs(e.right.value)   # Lua's a % b lies between 0 and b
+        return math.inf
+
+
+def resolve(chunk, scope_names=None, backward_labels=frozenset()):
     """Resolve `chunk`. With `scope_names` (a set, maybe empty), top-level locals persist
-    in a console scope, and those names (declared by earlier chunks) are visible."""
-    r = _Resolver(scope_names)
+    in a console scope, and those names (declared by earlier chunks) are visible.
+    `backward_labels` (ids of Label nodes some goto reaches from below, gotos.py): the
+    statements after such a label may run again, as a loop body does."""
+    r = _Resolver(scope_names, backward_labels)
     r.run(chunk)
     return r.res
 
 
 class _Resolver:
-    def __init__(self, scope_names):
+    def __init__(self, scope_names, backward_labels=frozenset()):
+        self.backward_labels = backward_labels
         self.res = Resolution()
         self.blocks = []            # stack of dicts: Lua name -> Var
         self.func = None
@@ -116,6 +201,7 @@ class _Resolver:
         self.block(chunk.body.stmts, new_scope=False)
         self.leave_function()
         self.infer_numeric()
+        self.infer_integer()
         for var in self.res.all_vars:
             if var.kind == "local" and var.captured and var.in_loop:
                 var.kind = "box"
@@ -140,8 +226,7 @@ class _Resolver:
     def block(self, stmts, new_scope=True):
         if new_scope:
             self.blocks.append({})
-        for s in stmts:
-            getattr(self, "s_" + type(s).__name__)(s)
+        self.statements(stmts)
         if new_scope:
             self.blocks.pop()
 
@@ -150,10 +235,19 @@ class _Resolver:
         self.blocks.append({})
         if pre_declare:
             pre_declare()
-        for s in stmts:
-            getattr(self, "s_" + type(s).__name__)(s)
+        self.statements(stmts)
         self.blocks.pop()
         self.func.loop_depth -= 1
+
+    def statements(self, stmts):
+        # After a label reached from below, the rest of the block is a loop body.
+        looping = 0
+        for s in stmts:
+            if type(s) is A.Label and id(s) in self.backward_labels:
+                self.func.loop_depth += 1
+                looping += 1
+            getattr(self, "s_" + type(s).__name__)(s)
+        self.func.loop_depth -= looping
 
     # statements
 
@@ -202,8 +296,7 @@ class _Resolver:
         # The condition sees the body's locals: resolve it inside the body's scope.
         self.func.loop_depth += 1
         self.blocks.append({})
-        for st in s.body.stmts:
-            getattr(self, "s_" + type(st).__name__)(st)
+        self.statements(s.body.stmts)
         self.expr(s.cond)
         self.blocks.pop()
         self.func.loop_depth -= 1
@@ -222,7 +315,13 @@ class _Resolver:
 
         def declare():
             var = self.declare(s, s.var)
-            var.assigns.append(A.Number(0))
+            var.assigns.append(_LOOP)
+            start, stop = _int_numeral(s.start), _int_numeral(s.stop)
+            step = 1 if s.step is None else _int_numeral(s.step)
+            # for_range gives ints for an integer start and step, whatever the limit
+            var.loop_int = start is not None and step is not None
+            if var.loop_int and stop is not None:
+                var.loop_bound = max(abs(start), abs(stop))
         self.loop_block(s.body.stmts, declare)
 
     def s_GenericFor(self, s):
@@ -332,6 +431,8 @@ class _Resolver:
                                          for v in self.res.all_vars)}
 
     def infer_numeric(self):
+        # Assume every local numeric, then drop those given anything else, to a fixpoint.
+        numeric = self.res.numeric
         candidates = [v for v in self.res.all_vars if v.kind == "local"]
         for v in candidates:
             v.numeric = True
@@ -339,28 +440,48 @@ class _Resolver:
         while changed:
             changed = False
             for v in candidates:
-                if v.numeric and not all(self.is_numeric(e) for e in v.assigns):
+                if v.numeric and not all(e is not None and numeric(e) for e in v.assigns):
                     v.numeric = False
                     changed = True
 
-    def is_numeric(self, e):
-        t = type(e)
-        if t is A.Number:
-            return True
-        if t is A.Name:
-            var = self.res.refs.get(id(e))
-            return var is not None and var.numeric
-        if t is A.BinOp:
-            return e.op in _ARITH_OPS and self.is_numeric(e.left) and self.is_numeric(e.right)
-        if t is A.UnOp:
-            return e.op == "-" and self.is_numeric(e.operand)
-        if t is A.Paren:
-            return self.is_numeric(e.expr)
-        return False
+    def infer_integer(self):
+        res = self.res
+        candidates = [v for v in res.all_vars if v.numeric]
+        for v in candidates:
+            v.integer = True
+        changed = True
+        while changed:
+            changed = False
+            for v in candidates:
+                if v.integer and not all(v.loop_int if e is _LOOP else res.integer(e)
+                                         for e in v.assigns):
+                    v.integer = False
+                    changed = True
+        # Bounds grow from nothing known: a variable assigned from itself never gets one.
+        changed = True
+        while changed:
+            changed = False
+            for v in candidates:
+                if v.bound is not None:
+                    continue
+                bounds = [v.loop_bound if e is _LOOP else res.magnitude(e) for e in v.assigns]
+                if bounds and None not in bounds and math.inf not in bounds:
+                    v.bound = max(bounds)
+                    changed = True
 
 
 def _is_multi(e):
     return type(e) in (A.Call, A.MethodCall, A.Vararg)
+
+
+def _int_numeral(e):
+    """The value of an integer numeral (or its negation), else None."""
+    if type(e) is A.UnOp and e.op == "-":
+        v = _int_numeral(e.operand)
+        return -v if v is not None else None
+    if type(e) is A.Number and type(e.value) is int:
+        return e.value
+    return None
 
 
 def _is_python_reserved(name):

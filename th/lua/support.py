@@ -205,7 +205,8 @@ def register_fast_iter(f, gen):
 
 
 class GotoSignal(Exception):
-    """Raised by `goto` to reach a label in an enclosing block."""
+    """Raised by `goto` to reach a label in an enclosing block: args[0] is the label's
+    number (th/lua/gotos.py); the label's block catches it, in the same function."""
 
 
 HELPERS["λGoto"] = GotoSignal

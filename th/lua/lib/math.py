@@ -21,6 +21,8 @@ _INF = math.inf
 _NAN = math.nan
 _NEG_NAN = -math.nan  # glibc's invalid-operation result has the sign bit set
 _EXACT = 2 ** 53
+_EXACT_F = 2.0 ** 53    # compared with floats (a float-int comparison is much slower)
+_floor, _sqrt, _fabs = math.floor, math.sqrt, math.fabs
 _RADIANS_PER_DEGREE = math.pi / 180.0
 
 
@@ -44,8 +46,8 @@ def math_floor(x=NOARG, *_):
     The largest integer not above x.
     Example: math.floor(3.7)  --> 3
     """
-    if type(x) is float and -_EXACT < x < _EXACT and x != 0:
-        return math.floor(x)  # fast path: a finite float
+    if type(x) is float and -_EXACT_F < x < _EXACT_F and x != 0.0:
+        return _floor(x)  # fast path: a finite float
     x = _num(x, "floor")
     if type(x) is int:
         return x
@@ -60,6 +62,8 @@ def math_ceil(x=NOARG, *_):
     The smallest integer not below x.
     Example: math.ceil(3.2)  --> 4
     """
+    if type(x) is float and (-_EXACT_F < x <= -1.0 or 0.0 < x < _EXACT_F):
+        return -_floor(-x)  # fast path: a finite float whose ceiling is not -0
     x = _num(x, "ceil")
     if type(x) is int:
         return x
@@ -76,8 +80,9 @@ def math_abs(x=NOARG, *_):
     The absolute value of x.
     Example: math.abs(-2.5)  --> 2.5
     """
-    x = _num(x, "abs")
-    return abs(x) if type(x) is int else math.fabs(x)
+    if type(x) is int:
+        return x if x >= 0 else -x
+    return _fabs(_num(x, "abs"))
 
 
 def math_modf(x=NOARG, *_):
@@ -160,7 +165,7 @@ def math_sqrt(x=NOARG, *_):
     Example: math.sqrt(16)  --> 4
     """
     if (type(x) is float or type(x) is int) and x >= 0:
-        return math.sqrt(x)  # fast path
+        return _sqrt(x)  # fast path
     x = _num(x, "sqrt")
     if x != x:
         return x
@@ -410,17 +415,17 @@ def math_rad(x=NOARG, *_):
 # ---- min, max -------------------------------------------------------------------------
 
 
-def math_min(*args):
+def math_min(a=NOARG, b=NOARG, *more):
     """math.min(x, ...)
 
     The smallest of the arguments.
     Example: math.min(3, 1, 2)  --> 1
     """
-    if len(args) == 2:
-        a, b = args
-        if (type(a) is int or type(a) is float) and (type(b) is int or type(b) is float):
-            return b if b < a else a  # fast path: two numbers
-    best = check_number(args[0] if args else NOARG, 1, "min")
+    ta, tb = type(a), type(b)
+    if (ta is int or ta is float) and (tb is int or tb is float) and not more:
+        return b if b < a else a  # fast path: two numbers
+    args = (a,) if b is NOARG else (a, b) + more
+    best = check_number(a, 1, "min")
     for i in range(1, len(args)):
         d = check_number(args[i], i + 1, "min")
         if d < best:
@@ -428,17 +433,17 @@ def math_min(*args):
     return best
 
 
-def math_max(*args):
+def math_max(a=NOARG, b=NOARG, *more):
     """math.max(x, ...)
 
     The largest of the arguments.
     Example: math.max(3, 1, 2)  --> 3
     """
-    if len(args) == 2:
-        a, b = args
-        if (type(a) is int or type(a) is float) and (type(b) is int or type(b) is float):
-            return b if b > a else a  # fast path: two numbers
-    best = check_number(args[0] if args else NOARG, 1, "max")
+    ta, tb = type(a), type(b)
+    if (ta is int or ta is float) and (tb is int or tb is float) and not more:
+        return b if b > a else a  # fast path: two numbers
+    args = (a,) if b is NOARG else (a, b) + more
+    best = check_number(a, 1, "max")
     for i in range(1, len(args)):
         d = check_number(args[i], i + 1, "max")
         if d > best:
