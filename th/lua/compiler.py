@@ -115,9 +115,10 @@ errors.internal_module(__file__)
 
 
 class _FuncState:
-    def __init__(self, info, parent):
+    def __init__(self, info, parent, env):
         self.info = info
         self.parent = parent
+        self.env = env          # the chunk global naming this function's environment
         self.temps = 0
         self.py_loops = []      # enclosing Python loops: None (a Lua loop) or a _Region
 
@@ -206,7 +207,8 @@ class Compiler:
 
     def function_body(self, node, params, is_vararg, pyname):
         info = self.res.funcs[id(node)]
-        self.fs = _FuncState(info, self.fs)
+        self.fs = _FuncState(info, self.fs, env_name(pyname))
+        self.chunk.env_names.append(self.fs.env)
         decls = self.res.decls.get(id(node), [])
         pyparams = [var.pyname for var in decls]
         args = py.arguments(
@@ -262,17 +264,18 @@ class Compiler:
         return self.var_store(var, value)
 
     def compile_Name(self, e):
-        """a name -> a Python local, a box element, or λG["name"] for a global."""
+        """a name -> a Python local, a box element, or λG["name"] for a global (λG: the
+        function's environment, see env_name)."""
         var = self.res.refs.get(id(e))
         if var is None:
-            return py.Subscript(_n("λG"), _c(e.name), _LOAD)
+            return py.Subscript(_n(self.fs.env), _c(e.name), _LOAD)
         return self.var_load(var)
 
     def store(self, target, value):
         """The statement assigning Python expr `value` to a Lua Name target."""
         var = self.res.refs.get(id(target))
         if var is None:
-            return py.Expr(_call("λsetglobal", [_n("λG"), _c(target.name), value]))
+            return py.Expr(_call("λsetglobal", [_n(self.fs.env), _c(target.name), value]))
         return self.var_store(var, value)
 
     # ---- statements ----------------------------------------------------------------------
@@ -944,6 +947,17 @@ class Compiler:
 
 
 # ---- helpers ------------------------------------------------------------------------------
+
+
+def env_name(pyname):
+    """The chunk global holding a function's environment (the hash of its globals table).
+
+    Each function of a chunk reads its globals through a name of its own, all bound to
+    the same table at load time, so that setfenv can give one function (and the
+    functions it creates from then on) another environment at no cost to global access:
+    see th/lua/lib/base.py's setfenv. Names start with "λG" ("λG" for the main chunk)."""
+    return "λG" if pyname == "λmain" else "λG_" + pyname
+
 
 
 def _is_multi(e):

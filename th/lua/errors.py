@@ -60,7 +60,7 @@ class CompilerBug(Exception):
 
 class Chunk:
     """What the runtime knows about one compiled chunk."""
-    __slots__ = ("key", "name", "chunkname", "sites", "source")
+    __slots__ = ("key", "name", "chunkname", "sites", "source", "env_names")
 
     def __init__(self, key, name, source, chunkname=None):
         self.key = key          # unique Python co_filename
@@ -68,6 +68,7 @@ class Chunk:
         self.chunkname = chunkname  # the name given to load, in full: "@/path/file.lua"
         self.sites = [None]     # site number -> (kind, names...)
         self.source = source
+        self.env_names = []     # the globals naming its functions' environments
 
 
 _chunks = {}

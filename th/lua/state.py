@@ -83,7 +83,8 @@ class Runtime:
         code, chunk, _ = compile_lua(source, chunkname, names)
         env_table = make_env(env) if env is not None else self.globals
         pyglobals = dict(HELPERS)
-        pyglobals["λG"] = env_table.hash
+        for name in chunk.env_names:    # every function's environment (compiler.env_name)
+            pyglobals[name] = env_table.hash
         # The strings' metatable, for the inline s:method() lookup (compiler.method_get).
         pyglobals["λSM"] = self.string_meta if self.string_meta is not None else LuaTable()
         pyglobals["λS"] = scope.values if scope is not None else {}

@@ -7,7 +7,7 @@ a value, a tuple for several values, or () for none.
 import gc
 import sys
 
-from th.lua import errors, runtime
+from th.lua import errors, fenv, runtime
 from th.lua.support import register_fast_iter
 from th.lua.errors import LuaError, LuaSyntaxError
 from th.lua.lib.args import (NOARG, arg_error, check_any, check_int, check_table,
@@ -486,18 +486,14 @@ def base_dofile(filename=NOARG, *_):
     return r()
 
 
-def _function_env(f):
-    g = getattr(f, "__globals__", None)
-    if g is not None and "λG" in g:
-        return g
-    return None
-
-
-def _level_function(level):
+def _level_frame(level, fname):
+    """The frame of the Lua function at stack level `level` (1: the caller)."""
+    if level < 0:
+        raise arg_error(1, fname, "level must be non-negative")
     for i, frame in enumerate(errors.lua_frames(2)):
         if i == level - 1:
-            return frame.f_globals
-    return None
+            return frame
+    raise arg_error(1, fname, "invalid level")
 
 
 def base_getfenv(f=1, *_):
@@ -510,33 +506,30 @@ def base_getfenv(f=1, *_):
     if type(f) in (int, float):
         if f == 0:
             return rt.globals
-        g = _level_function(int(f))
-    else:
-        g = _function_env(f)
-    if g is None:
-        return rt.globals
-    return g["λG"].table
+        return fenv.frame_env(_level_frame(int(f), "getfenv"))
+    if fenv.is_lua_function(f):
+        return fenv.function_env(f)
+    return rt.globals
 
 
 def base_setfenv(f=NOARG, t=NOARG, *_):
     """setfenv(f, table)
 
-    Sets the environment of f (a function or a stack level). In th the environment
-    belongs to the whole chunk the function was compiled in.
-    Example: setfenv(1, {print = print})
+    Sets the environment of f (a function or a stack level): the table its global names
+    are read from and written to. The functions it creates from then on inherit it.
+    Example: local f = loadstring("x = 1"); local env = {}; setfenv(f, env); f(); print(env.x)
     """
     from th.lua.state import make_env
     check_table(t, 2, "setfenv")
     if type(f) in (int, float):
         if f == 0:
             return ()
-        g = _level_function(int(f))
-    else:
-        g = _function_env(f)
-    if g is None:
-        raise LuaError(errors.where(1) + "'setfenv' cannot change environment of given object")
-    g["λG"] = make_env(t).hash
-    return f
+        fenv.set_frame_env(_level_frame(int(f), "setfenv"), make_env(t).hash)
+        return f
+    elif fenv.is_lua_function(f):
+        fenv.set_function_env(f, make_env(t).hash)
+        return f
+    raise LuaError(errors.where(1) + "'setfenv' cannot change environment of given object")
 
 
 def base_collectgarbage(opt="collect", arg=None, *_):
