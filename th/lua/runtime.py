@@ -395,8 +395,15 @@ def _pow(a, b):
         return math.nan
 
 
+_EXACT = 2 ** 53
+
+
 def _mul(a, b):
-    return a * b
+    # Lua numbers are doubles: an integer product past 2^53 is rounded as a double's is.
+    r = a * b
+    if type(r) is int and not -_EXACT <= r <= _EXACT:
+        return float(r)
+    return r
 
 
 _ARITH = {
@@ -454,9 +461,9 @@ def sub(a, b):
 
 
 def mul(a, b):
-    """a * b."""
+    """a * b (an integer product past 2^53 rounded to a double, as Lua's)."""
     if type(a) in _NUM and type(b) in _NUM:
-        return a * b
+        return _mul(a, b)
     return _arith_meta("*", _mul, "__mul", a, b)
 
 

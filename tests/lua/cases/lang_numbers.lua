@@ -27,7 +27,8 @@ for i = 1, 6 do y = y * y; io.write(string.format("%.17g", y), " ") end
 print()
 
 -- case: strings coerced to numbers in a product
-print(("94906267" * 94906267) % 1000, "94906267" * "94906267" == a * a)
+local a = 94906267
+print(("94906267" * a) % 1000, "94906267" * "94906267" == a * a, ("9e15" + 1) % 10)
 
 -- case: bounded products in a loop stay exact integers
 local t = {}
