@@ -23,6 +23,8 @@ _PACKAGES = {
     "paths": "th.paths",
     "sys": "th.sys",
     "xlua": "th.xlua",
+    "nngraph": "th.nngraph",
+    "graph": "th.nngraph.graph",
 }
 
 for _name, _module in _PACKAGES.items():
@@ -54,6 +56,24 @@ def _open_optim(runtime):
 
 
 _registry.register("optim", _open_optim)
+
+
+def _open_nngraph(runtime):
+    # As Torch7's nngraph/init.lua: nn and graph (so torch too) become globals.
+    runtime.require("nn")
+    runtime.require("graph")
+    nngraph = importlib.import_module("th.nngraph")
+    nngraph._install()
+    return nngraph
+
+
+def _open_graph(runtime):
+    runtime.require("torch")
+    return importlib.import_module("th.nngraph.graph")
+
+
+_registry.register("nngraph", _open_nngraph)
+_registry.register("graph", _open_graph)
 
 
 def __getattr__(name):
