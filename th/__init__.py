@@ -20,6 +20,7 @@ _PACKAGES = {
     "nn": "th.nn",
     "optim": "th.optim",
     "gnuplot": "th.gnuplot",
+    "image": "th.image",
     "paths": "th.paths",
     "sys": "th.sys",
     "xlua": "th.xlua",

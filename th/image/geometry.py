@@ -1,0 +1,386 @@
+"""Geometry: crop, scale, rotate, translate, hflip, vflip, flip.
+
+Input: images as H x W or C x H x W tensors, with Torch7's argument forms (each
+function also takes a destination tensor first). Coordinates are 0-based pixels with
+exclusive ends (image.crop(img, 10, 20, 50, 60) keeps columns 10..49, rows 20..59), x
+horizontal, y vertical. Output: a new tensor of the source's type, or the destination
+(resized where Torch7 resized it).
+
+Interpolated values follow Torch7's arithmetic (positions and weights computed in C
+floats, byte images rounded and saturated); pixels that are only moved (crop, flips,
+translate, nearest-neighbour modes) are copied exactly, where Torch7 passed them
+through a C float and so cut double images to 7 digits.
+"""
+import math
+
+import numpy as np
+
+from th.image import resample
+from th.image.args import (ImageError, array, check_image, check_long, check_number,
+                           check_tensor, compute_dtype, dok_error, dtype_of,
+                           from_intermediate, is_tensor, like, write)
+from th.lua.lib.args import str_to_number
+
+f32 = np.float32
+
+
+def _size_wh(t):
+    """(width, height) of an H x W or C x H x W tensor."""
+    shape = array(t).shape
+    return shape[-1], shape[-2]
+
+
+def _result(dst, src, values):
+    return like(src, values) if dst is None else write(dst, values)
+
+
+# ---- crop -------------------------------------------------------------------------------
+
+_CORNERS = ("c", "tl", "tr", "bl", "br")
+
+
+def crop(*args):
+    """image.crop([dst,] src, x1, y1 [, x2, y2]) / image.crop([dst,] src, format, w, h)
+
+    Cuts the rectangle from (x1, y1) (0-based, included) to (x2, y2) (excluded) out of
+    an H x W or C x H x W image. Without x2, y2 the size is dst's. With a format
+    ('c' centre, 'tl', 'tr', 'bl', 'br' corners) it cuts a w x h rectangle there. When
+    dst is given with x2, y2, the crop is scaled (bilinear) to dst's size.
+
+    Example: face = image.crop(image.lena(), 'c', 200, 200)
+    """
+    dst, src, x1, y1, x2, y2, fmt, w, h = _crop_args(args)
+    check_image(src, 2 if dst is not None else 1, "crop")
+    if fmt is not None:
+        iw, ih = _size_wh(src)
+        w, h = check_long(w, 3, "crop"), check_long(h, 4, "crop")
+        corners = {"c": ((iw - w) // 2, (ih - h) // 2), "tl": (0, 0), "tr": (iw - w, 0),
+                   "bl": (0, ih - h), "br": (iw - w, ih - h)}
+        if fmt not in corners:
+            raise ImageError('crop format must be "c"|"tl"|"tr"|"bl"|"br"')
+        x1, y1 = corners[fmt]
+        x2, y2 = x1 + w, y1 + h
+    x1, y1 = check_long(x1, 2, "crop"), check_long(y1, 3, "crop")
+    if x2 is None:
+        width, height = _size_wh(check_image(dst, 1, "crop"))
+        return write(dst, _cut(src, x1, y1, width, height))
+    x2, y2 = check_long(x2, 4, "crop"), check_long(y2, 5, "crop")
+    piece = like(src, _cut(src, x1, y1, x2 - x1, y2 - y1))
+    if dst is None:
+        return piece
+    _scale_into(dst, piece, "bilinear")
+    return dst
+
+
+def _crop_args(args):
+    """Torch7's dispatch on the number of arguments (and a string third or second)."""
+    n = len(args)
+    a = list(args) + [None] * 6
+    if n == 6:
+        return a[0], a[1], a[2], a[3], a[4], a[5], None, None, None
+    if n == 5 and isinstance(a[2], str):
+        return a[0], a[1], None, None, None, None, a[2], a[3], a[4]
+    if n == 5:
+        return None, a[0], a[1], a[2], a[3], a[4], None, None, None
+    if n == 4 and isinstance(a[1], str):
+        return None, a[0], None, None, None, None, a[1], a[2], a[3]
+    if n == 4:
+        return a[0], a[1], a[2], a[3], None, None, None, None, None
+    if n == 3:
+        return None, a[0], a[1], a[2], None, None, None, None, None
+    raise dok_error("incorrect arguments", "image.crop")
+
+
+def _cut(src, x, y, width, height):
+    iw, ih = _size_wh(src)
+    if x < 0 or y < 0 or width <= 0 or height <= 0 or x + width > iw or y + height > ih:
+        raise ImageError("image.crop: crop goes outside bounds of src")
+    return array(src)[..., y:y + height, x:x + width]
+
+
+# ---- scale ------------------------------------------------------------------------------
+
+_MODES = ("bilinear", "bicubic", "simple")
+
+
+def scale(*args):
+    """image.scale(src, width, height [, mode]) / image.scale(src, size [, mode]) /
+    image.scale(dst, src [, mode])
+
+    Resizes an H x W or C x H x W image. mode: 'bilinear' (default; averages areas
+    when shrinking), 'bicubic' or 'simple' (nearest pixel). size is a number (the
+    longer side, keeping proportions) or a string: 'WxH' ('640x480'), '^MIN' (the
+    shorter side), '*SC' (a factor, '*0.5') or '*N/D' ('*3/4'). With dst, its size is
+    the target.
+
+    Example: small = image.scale(image.lena(), 128, 128); half = image.scale(image.lena(), '*1/2')
+    """
+    dst, src, width, height, size, mode = _scale_args(args)
+    check_image(src, 2 if dst is not None else 1, "scale")
+    if size is not None:
+        width, height = _size_from_string(src, size)
+    if dst is None and (width is None or height is None):
+        raise dok_error("could not find valid dest size", "image.scale")
+    mode = "bilinear" if mode is None else mode
+    if mode not in _MODES:
+        raise dok_error("mode must be one of: simple | bicubic | bilinear", "image.scale")
+    if dst is None:
+        width, height = check_long(width, 2, "scale"), check_long(height, 3, "scale")
+        if width <= 0 or height <= 0:
+            raise dok_error(f"destination size must be at least 1x1, got {width}x{height}",
+                            "image.scale")
+        shape = array(src).shape[:-2] + (height, width)
+        return like(src, _scaled(array(src), shape, mode, dtype_of(src)))
+    _scale_into(check_image(dst, 1, "scale"), src, mode)
+    return dst
+
+
+def _scale_args(args):
+    n = len(args)
+    a = list(args) + [None] * 4
+    number_or_string = lambda v: isinstance(v, (str, int, float)) and not isinstance(v, bool)  # noqa: E731
+    if n == 4:
+        return None, a[0], a[1], a[2], None, a[3]
+    if n == 3 and isinstance(a[2], str):
+        if number_or_string(a[1]):
+            return None, a[0], None, None, a[1], a[2]
+        return a[0], a[1], None, None, None, a[2]
+    if n == 3:
+        return None, a[0], a[1], a[2], None, None
+    if n == 2 and number_or_string(a[1]):
+        return None, a[0], None, None, a[1], None
+    if n == 2:
+        return a[0], a[1], None, None, None, None
+    raise dok_error("incorrect arguments", "image.scale")
+
+
+def _size_from_string(src, size):
+    """(width, height) for a size number or string: MAX, 'WxH', '^MIN', '*N/D', '*SC'."""
+    iw, ih = _size_wh(src)
+    number = size if not isinstance(size, str) else str_to_number(size)
+    if number is not None:
+        top = max(iw, ih)
+        return iw * number / top, ih * number / top
+    import re
+    m = re.search(r"(\d+)x(\d+)", size)
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    m = re.search(r"\^(\d+)", size)
+    if m:
+        low = min(iw, ih)
+        return iw * int(m.group(1)) / low, ih * int(m.group(1)) / low
+    m = re.search(r"\*(\d+)/(\d+)", size)
+    if m:
+        return iw * int(m.group(1)) / int(m.group(2)), ih * int(m.group(1)) / int(m.group(2))
+    m = re.search(r"\*(.+)", size)
+    factor = str_to_number(m.group(1)) if m else None
+    if factor is not None:
+        return iw * factor, ih * factor
+    return None, None
+
+
+def _scale_into(dst, src, mode):
+    sd, dd = array(src), array(dst)
+    if sd.ndim != dd.ndim or (sd.ndim == 3 and sd.shape[0] != dd.shape[0]):
+        raise ImageError("image.scale: src and dst depths do not match")
+    write(dst, _scaled(sd, dd.shape, mode, dtype_of(src)))
+
+
+def _scaled(a, shape, mode, dtype):
+    """The image array `a` resized to `shape`, horizontally then vertically."""
+    height, width = shape[-2:]
+    if mode == "simple":
+        rows = resample.nearest_index(a.shape[-2], height)
+        cols = resample.nearest_index(a.shape[-1], width)
+        return a[..., rows[:, None], cols[None, :]]
+    work = compute_dtype(dtype)
+    one_pass = resample.linear if mode == "bilinear" else resample.cubic
+    tmp = from_intermediate(one_pass(a, width, work), dtype)
+    cols = one_pass(np.swapaxes(tmp, -1, -2), height, work)
+    return np.swapaxes(from_intermediate(cols, dtype), -1, -2)
+
+
+# ---- rotate, translate ------------------------------------------------------------------
+
+def rotate(*args):
+    """image.rotate([dst,] src, theta [, mode])
+
+    Rotates an image by theta radians (counter-clockwise as shown) about its centre,
+    keeping its size; corners that come from outside are black. mode: 'simple' (nearest
+    pixel, default) or 'bilinear'.
+
+    Example: tilted = image.rotate(image.lena(), math.pi / 6, 'bilinear')
+    """
+    n = len(args)
+    if n == 4:
+        dst, src, theta, mode = args
+    elif n == 3 and not is_tensor(args[1]):
+        dst, (src, theta, mode) = None, args
+    elif n == 3:
+        (dst, src, theta), mode = args, None
+    elif n == 2:
+        dst, mode, (src, theta) = None, None, args
+    else:
+        raise dok_error("incorrect arguments", "image.rotate")
+    check_image(src, 2 if dst is not None else 1, "rotate")
+    theta = check_number(theta, 3 if dst is not None else 2, "rotate")
+    mode = "simple" if mode is None else mode
+    if mode not in ("simple", "bilinear"):
+        raise dok_error("mode must be one of: simple | bilinear", "image.rotate")
+    if dst is not None:
+        check_tensor(dst, 1, "rotate")
+        if dst is src or (array(dst).size and np.shares_memory(array(dst), array(src))):
+            raise ImageError("image.rotate: in-place rotate not supported")
+    a = array(src)
+    values = _rotate_simple(a, theta) if mode == "simple" else \
+        _rotate_bilinear(a, theta, dtype_of(src))
+    return _result(dst, src, values)
+
+
+def _round_half_away(x):
+    return np.where(x < 0, -np.floor(-x + 0.5), np.floor(x + 0.5))
+
+
+def _rotate_simple(a, theta):
+    """Nearest source pixel of each destination pixel, in Torch7's float arithmetic."""
+    height, width = a.shape[-2:]
+    xc, yc = f32((width - 1) / 2.0), f32((height - 1) / 2.0)
+    t = f32(theta)
+    cos_t, sin_t = f32(math.cos(t)), f32(math.sin(t))
+    jd, id_ = np.mgrid[0:height, 0:width].astype(f32)
+    dx, dy = id_ - xc, jd - yc
+    ii = _round_half_away((cos_t * dx - sin_t * dy + xc).astype(np.float64)).astype(np.int64)
+    jj = _round_half_away((cos_t * dy + sin_t * dx + yc).astype(np.float64)).astype(np.int64)
+    inside = (ii >= 0) & (ii < width) & (jj >= 0) & (jj < height)
+    out = a[..., np.clip(jj, 0, height - 1), np.clip(ii, 0, width - 1)].copy()
+    out[..., ~inside] = 0
+    return out
+
+
+def _rotate_bilinear(a, theta, dtype):
+    height, width = a.shape[-2:]
+    xc, yc = f32((width - 1) / 2.0), f32((height - 1) / 2.0)
+    t = float(f32(theta))
+    work = compute_dtype(dtype)
+    jd, id_ = np.mgrid[0:height, 0:width].astype(np.float64)
+    ri = (math.cos(t) * (id_ - xc) - math.sin(t) * (jd - yc)).astype(work)
+    rj = (math.cos(t) * (jd - yc) + math.sin(t) * (id_ - xc)).astype(work)
+    i0 = np.floor(ri + xc).astype(np.int64)
+    j0 = np.floor(rj + yc).astype(np.int64)
+    wi, wj = (ri + xc - i0).astype(np.float64), (rj + yc - j0).astype(np.float64)
+    i1, j1 = i0 + 1, j0 + 1
+    zero = np.zeros(i0.shape, dtype=bool)
+    # Torch7's borders: take the nearer pixel on the image's last row/column, else black.
+    i1, zero = _edge_high(i1, i0, wi, width, zero)
+    j1, zero = _edge_high(j1, j0, wj, height, zero)
+    i0, zero = _edge_low(i0, i1, wi, zero)
+    j0, zero = _edge_low(j0, j1, wj, zero)
+    clip_i = lambda v: np.clip(v, 0, width - 1)    # noqa: E731
+    clip_j = lambda v: np.clip(v, 0, height - 1)   # noqa: E731
+    s = a.astype(np.float64)
+    val = ((1.0 - wi) * (1.0 - wj) * s[..., clip_j(j0), clip_i(i0)]
+           + wi * (1.0 - wj) * s[..., clip_j(j0), clip_i(i1)]
+           + (1.0 - wi) * wj * s[..., clip_j(j1), clip_i(i0)]
+           + wi * wj * s[..., clip_j(j1), clip_i(i1)])
+    val = val.astype(f32)                 # Torch7 kept the value in a C float
+    val[..., zero] = 0
+    return from_intermediate(val, dtype)
+
+
+def _edge_high(hi, lo, w, size, zero):
+    near = (hi == size) & (w < 0.5)
+    return np.where(near, lo, hi), zero | (~near & (hi >= size))
+
+
+def _edge_low(lo, hi, w, zero):
+    near = (lo == -1) & (w > 0.5)
+    return np.where(near, hi, lo), zero | (~near & (lo < 0))
+
+
+def _shift(n, d):
+    """(source slice, destination slice) of n pixels moved by d (some may fall off)."""
+    if d >= 0:
+        return slice(0, max(0, n - d)), slice(min(n, d), n)
+    return slice(min(n, -d), n), slice(0, max(0, n + d))
+
+
+def translate(*args):
+    """image.translate([dst,] src, x, y)
+
+    Shifts an image by x pixels right and y pixels down (negative: left, up), keeping
+    its size; the uncovered part is black.
+
+    Example: moved = image.translate(image.lena(), 50, -20)
+    """
+    if len(args) == 4:
+        dst, src, x, y = args
+    elif len(args) == 3:
+        dst, (src, x, y) = None, args
+    else:
+        raise dok_error("incorrect arguments", "image.translate")
+    first = 2 if dst is not None else 1
+    check_image(src, first, "translate")
+    x, y = check_long(x, first + 1, "translate"), check_long(y, first + 2, "translate")
+    a = array(src)
+    out = np.zeros_like(a)
+    (sy, dy), (sx, dx) = _shift(a.shape[-2], y), _shift(a.shape[-1], x)
+    out[..., dy, dx] = a[..., sy, sx]
+    return _result(dst, src, out)
+
+
+# ---- flips ------------------------------------------------------------------------------
+
+def _flip_args(args, fname):
+    if len(args) == 2:
+        return check_tensor(args[0], 1, fname), check_tensor(args[1], 2, fname)
+    if len(args) == 1:
+        return None, check_tensor(args[0], 1, fname)
+    raise dok_error("incorrect arguments", f"image.{fname}")
+
+
+def hflip(*args):
+    """image.hflip([dst,] src)
+
+    Mirrors an image left to right (dst may be src: in place).
+
+    Example: mirrored = image.hflip(image.lena())
+    """
+    dst, src = _flip_args(args, "hflip")
+    check_image(src, 2 if dst is not None else 1, "hflip")
+    return _result(dst, src, array(src)[..., ::-1].copy())
+
+
+def vflip(*args):
+    """image.vflip([dst,] src)
+
+    Flips an image upside down (dst may be src: in place).
+
+    Example: upside_down = image.vflip(image.lena())
+    """
+    dst, src = _flip_args(args, "vflip")
+    check_image(src, 2 if dst is not None else 1, "vflip")
+    return _result(dst, src, array(src)[..., ::-1, :].copy())
+
+
+def flip(*args):
+    """image.flip([dst,] src, dim)
+
+    Reverses a tensor of up to 5 dimensions along dimension dim (1-based).
+
+    Example: y = image.flip(torch.range(1, 6):view(2, 3), 2)
+    """
+    if len(args) == 3:
+        dst, src, dim = check_tensor(args[0], 1, "flip"), args[1], args[2]
+    elif len(args) == 2:
+        dst, (src, dim) = None, args
+    else:
+        raise dok_error("incorrect arguments", "image.flip")
+    check_tensor(src, 2 if dst is not None else 1, "flip")
+    dim = check_long(dim, 3 if dst is not None else 2, "flip")
+    if src.dim() > 5:
+        raise ImageError("too many input dims (up to 5D supported)")
+    if not 1 <= dim <= src.dim():
+        raise ImageError("Bad flip dimension")
+    if dst is not None and dst is src:
+        raise ImageError("image.flip: in-place flip not supported")
+    return _result(dst, src, np.flip(array(src), axis=dim - 1).copy())
