@@ -3,7 +3,6 @@ graph.dot's files (an svg through graphviz's `dot` when it exists: here a stand-
 program on PATH, so the test needs no graphviz), simple_print, annotateNodes and
 setDebug's pictures of a failing graph."""
 import os
-import stat
 
 import pytest
 
@@ -18,20 +17,6 @@ h1 = nn.Linear(20, 10)()
 h2 = nn.Linear(10, 1)(nn.Tanh()(nn.Linear(10, 10)(nn.Tanh()(h1))))
 mlp = nn.gModule({h1}, {h2})
 """
-
-
-@pytest.fixture
-def fake_dot(tmp_path, monkeypatch):
-    """A `dot` program on PATH that records its arguments and writes a small svg."""
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    log = tmp_path / "dot.log"
-    script = bin_dir / "dot"
-    script.write_text(f'#!/bin/sh\necho "$@" >> {log}\n'
-                      'while [ $# -gt 0 ]; do [ "$1" = -o ] && printf "<svg/>" > "$2"; shift; done\n')
-    script.chmod(script.stat().st_mode | stat.S_IEXEC)
-    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
-    return log
 
 
 def test_graph_package_from_lua():

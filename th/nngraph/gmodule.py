@@ -96,12 +96,10 @@ class gModule(Container):
         inputs = self._input_list(input)
         for node in self.forwardnodes.arr:
             _clear(node.data.get("input"))
-        start = self.innode.data.get("input")
-        if start is None:
-            start = self.innode.data["input"] = LuaTable()
+        start = _field_table(self.innode, "input")
         for i, item in enumerate(inputs, 1):
             start[i] = item
-        self._run(self.forwardnodes, lambda node: self._forward_node(node, run))
+        self._run(self.forwardnodes, _forward_node, run)
         self.output = self.outnode.data["input"]
         if len(self.outnode.children.arr) == 1:
             self.output = self.output[1]
@@ -119,49 +117,14 @@ class gModule(Container):
             raise TorchError(f"Got {len(inputs)} inputs instead of {n}")
         return inputs
 
-    def _forward_node(self, node, run):
-        data = node.data
-        index = data.get("selectindex")
-        if index is not None:
-            source = data["input"]
-            if len(source.arr) != 1:
-                raise TorchError("only the splitted node should be the input")
-            if not is_plain_table(source[1]):
-                raise TorchError("the input for a split should be a table")
-            output = _at(source[1], index)
-        else:
-            module = data.get("module")
-            x = _unwrapped(data.get("input"))
-            output = x if module is None else first(run(module, x))
-            nsplit = data.get("nSplitOutputs")
-            if nsplit is not None:
-                if not is_plain_table(output):
-                    raise TorchError(f"split({nsplit}) cannot split a "
-                                     f"{_kind(output)}: it needs a table output")
-                if len(arrays.items(output)) != nsplit:
-                    raise TorchError(f"split({nsplit}) cannot split "
-                                     f"{len(arrays.items(output))} outputs")
-        for child in node.children.arr:
-            inputs = child.data.get("input")
-            if inputs is None:
-                inputs = child.data["input"] = LuaTable()
-            slot = child.data["mapindex"].get(data)
-            if inputs.get(slot) is not None:
-                raise TorchError("each input should have one source")
-            inputs[slot] = output
-        self._trace(node)
-
     # ---- backward -------------------------------------------------------------------
 
     def updateGradInput(self, input, gradOutput):
         self._check_grad_outputs(gradOutput)
         for node in self.backwardnodes.arr:
             _clear(node.data.get("gradOutput"))
-        start = self.outnode.data.get("gradOutput")
-        if start is None:
-            start = self.outnode.data["gradOutput"] = LuaTable()
-        start[1] = gradOutput
-        self._run(self.backwardnodes, self._backward_node)
+        _field_table(self.outnode, "gradOutput")[1] = gradOutput
+        self._run(self.backwardnodes, _backward_node, None)
         grads = self.innode.data["gradOutput"]
         if len(grads.arr) != 1:
             raise TorchError("expecting the innode to be used only once")
@@ -177,76 +140,33 @@ class gModule(Container):
             if got != n:
                 raise TorchError(f"Got {got} gradOutputs instead of {n}")
 
-    def _backward_node(self, node):
-        data = node.data
-        index = data.get("selectindex")
-        if index is not None:
-            if len(node.children.arr) != 1:
-                raise TorchError("only the splitted node should be the input")
-            grad = _total_grad_output(data)
-            pending = _grads_of(node.children[1])
-            if len(pending.arr) > 1:
-                raise TorchError("the splitted node should be used only once")
-            parts = pending.get(1)
-            if parts is None:
-                parts = pending[1] = LuaTable()
-            if parts.get(index) is not None:
-                raise TorchError("no gradOutput should be assigned yet")
-            parts[index] = grad
-        else:
-            grad = _total_grad_output(data)
-            module = data.get("module")
-            if module is None:
-                grad_input = grad
-            else:
-                grad_input = first(module.updateGradInput(_unwrapped(data.get("input")), grad))
-            children = node.children.arr
-            for child in children:
-                g = grad_input if len(children) == 1 else \
-                    _at(grad_input, data["mapindex"].get(child.data))
-                pending = _grads_of(child)
-                pending.set(len(pending.arr) + 1, g)
-        self._trace(node)
-
     def accGradParameters(self, input, gradOutput, scale=1):
         self._check_grad_outputs(gradOutput)
         scale = 1 if scale is None else scale
-        self._run(self.backwardnodes,
-                  lambda node: self._each_module(node, "accGradParameters", scale))
+        self._run(self.backwardnodes, _module_step, ("accGradParameters", scale))
         return ()
 
     def accUpdateGradParameters(self, input, gradOutput, lr):
         # Each module updates its own parameters (Torch7's inherited version swapped the
         # gModule's own, absent, weight and so only accumulated gradients).
         self._check_grad_outputs(gradOutput)
-        self._run(self.backwardnodes,
-                  lambda node: self._each_module(node, "accUpdateGradParameters", lr))
+        self._run(self.backwardnodes, _module_step, ("accUpdateGradParameters", lr))
         return ()
 
-    def _each_module(self, node, method, number):
-        data = node.data
-        module = data.get("module")
-        if module is not None:
-            grads = data["gradOutput"]
-            grad = data["gradOutputBuffer"] if len(grads.arr) > 1 else grads[1]
-            getattr(module, method)(_unwrapped(data.get("input")), grad, number)
-        self._trace(node)
+    # ---- running, with verbose traces and setDebug's pictures ---------------------------
 
-    # ---- running, with setDebug's pictures --------------------------------------------
-
-    def _run(self, nodes, step):
+    def _run(self, nodes, step, extra):
+        verbose = self.__dict__.get("verbose")
         node = None
         try:
             for node in list(nodes.arr):
-                step(node)
+                step(node, extra)
+                if verbose:
+                    print(" V : " + node.label())
         except Exception:
             if debugging.debugging():
                 debugging.report_failure(self, node)
             raise
-
-    def _trace(self, node):
-        if self.__dict__.get("verbose"):
-            print(" V : " + node.label())
 
     # ---- the Module protocol over the graph ------------------------------------------
 
@@ -283,7 +203,7 @@ class gModule(Container):
         """g:map(other, f): call f(module, otherModule) for the modules at the same places
         of two gModules of the same structure.
 
-        Example: net:map(twin, function(a, b) b.weight:copy(a.weight) end)
+        Example: net:map(twin, function(a, b) if a.weight then b.weight:copy(a.weight) end end)
         """
         theirs = gm.forwardnodes.arr
         for i, node in enumerate(self.forwardnodes.arr):
@@ -373,6 +293,91 @@ def _debug_label(node):
     return tostring(node.data["annotations"].get("_debugLabel"))
 
 
+# ---- one node's step ----------------------------------------------------------------------
+# The hot loop of every forward and backward. fast path: a Lua table keeps its string keys
+# (and table keys, as in mapindex) in its hash part (th/lua/table.py), read directly here.
+
+def _forward_node(node, run):
+    data = node.data
+    fields = data.hash
+    index = fields.get("selectindex")
+    if index is not None:
+        output = _selected(fields.get("input"), index)
+    else:
+        module = fields.get("module")
+        x = _unwrapped(fields.get("input"))
+        output = x if module is None else first(run(module, x))
+        nsplit = fields.get("nSplitOutputs")
+        if nsplit is not None:
+            _check_split(nsplit, output)
+    for child in node.children.arr:
+        inputs = child.data.hash.get("input")
+        if inputs is None:
+            inputs = _field_table(child, "input")
+        slot = child.data.hash["mapindex"].hash.get(data)
+        if inputs.get(slot) is not None:
+            raise TorchError("each input should have one source")
+        inputs.set(slot, output)
+
+
+def _selected(inputs, index):
+    if inputs is None or len(inputs.arr) != 1:
+        raise TorchError("only the splitted node should be the input")
+    if not is_plain_table(inputs.arr[0]):
+        raise TorchError("the input for a split should be a table")
+    return _at(inputs.arr[0], index)
+
+
+def _check_split(nsplit, output):
+    if not is_plain_table(output):
+        raise TorchError(f"split({nsplit}) cannot split a {_kind(output)}: "
+                         "it needs a table output")
+    if len(arrays.items(output)) != nsplit:
+        raise TorchError(f"split({nsplit}) cannot split {len(arrays.items(output))} outputs")
+
+
+def _backward_node(node, _):
+    fields = node.data.hash
+    grad = _total_grad_output(node.data)
+    index = fields.get("selectindex")
+    children = node.children.arr
+    if index is not None:
+        if len(children) != 1:
+            raise TorchError("only the splitted node should be the input")
+        pending = _field_table(children[0], "gradOutput")
+        if len(pending.arr) > 1:
+            raise TorchError("the splitted node should be used only once")
+        parts = pending.get(1)
+        if parts is None:
+            parts = pending[1] = LuaTable()
+        if parts.get(index) is not None:
+            raise TorchError("no gradOutput should be assigned yet")
+        parts[index] = grad
+        return
+    module = fields.get("module")
+    if module is None:
+        grad_input = grad
+    else:
+        grad_input = first(module.updateGradInput(_unwrapped(fields.get("input")), grad))
+    if len(children) == 1:
+        _push(_field_table(children[0], "gradOutput"), grad_input)
+        return
+    mapindex = fields["mapindex"].hash
+    for child in children:
+        _push(_field_table(child, "gradOutput"), _at(grad_input, mapindex.get(child.data)))
+
+
+def _module_step(node, call):
+    # accGradParameters / accUpdateGradParameters of the node's module, if it has one.
+    fields = node.data.hash
+    module = fields.get("module")
+    if module is not None:
+        method, number = call
+        grads = fields["gradOutput"]
+        grad = fields["gradOutputBuffer"] if len(grads.arr) > 1 else grads.get(1)
+        getattr(module, method)(_unwrapped(fields.get("input")), grad, number)
+
+
 # ---- node data ---------------------------------------------------------------------------
 
 def _method_runner(func):
@@ -385,15 +390,16 @@ def _clear(tbl):
     # Empty a list table in place (the same table stays: g.output may be outnode's).
     if tbl is not None:
         tbl.arr.clear()
-        for key in [k for k in tbl.hash if type(k) is int]:
-            del tbl.hash[key]
+        if tbl.hash:
+            for key in [k for k in tbl.hash if type(k) is int]:
+                del tbl.hash[key]
 
 
 def _unwrapped(inputs):
     # A node with one input gets that input itself, else the table of its inputs.
     if inputs is None:
         return LuaTable()
-    return inputs[1] if len(inputs.arr) == 1 else inputs
+    return inputs.arr[0] if len(inputs.arr) == 1 else inputs
 
 
 def _at(value, index):
@@ -404,19 +410,27 @@ def _at(value, index):
     return value[index]
 
 
-def _grads_of(node):
-    grads = node.data.get("gradOutput")
-    if grads is None:
-        grads = node.data["gradOutput"] = LuaTable()
-    return grads
+def _field_table(node, key):
+    """node.data[key], made an empty table first if it is nil."""
+    tbl = node.data.hash.get(key)
+    if tbl is None:
+        tbl = LuaTable()
+        node.data[key] = tbl
+    return tbl
+
+
+def _push(tbl, value):
+    # table.insert(t, v): nothing happens for a nil v
+    if value is not None:
+        tbl.set(len(tbl.arr) + 1, value)
 
 
 def _total_grad_output(data):
-    grads = data.get("gradOutput")
+    grads = data.hash.get("gradOutput")
     if type(grads) is not LuaTable:
         raise TorchError("expecting gradients to sum")
     if len(grads.arr) <= 1:
-        return grads[1]
+        return grads.arr[0] if grads.arr else None
     buffer = data.get("gradOutputBuffer")
     if buffer is None:
         buffer = data["gradOutputBuffer"] = nesting.clone_nested(grads[1])
