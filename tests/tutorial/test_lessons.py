@@ -25,7 +25,7 @@ def th(*args, env=None):
 
 def test_the_lecture_is_there_in_its_order():
     assert LESSONS == ["basics", "plotting", "containers", "backprop", "training", "convnet",
-                       "optim"]
+                       "optim", "nngraph"]
     for name, path in catalog.lesson_files():
         assert lesson_format.load(path).all_problems() == [], name
 
