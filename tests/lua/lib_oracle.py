@@ -131,3 +131,42 @@ def dump(t):
 def lua_run(code):
     """Run a Lua 5.1 chunk (its `return` values shown as lua_eval shows them)."""
     return lua_eval(f"(function() {code} end)()")
+
+
+_th = None
+
+
+def th_eval(code):
+    """lua_eval's twin in th: `return <code>` -> ("ok", shown values) or ("error", message)."""
+    global _th
+    if _th is None:
+        from th.lua import Runtime
+        _th = Runtime()
+        _th.execute(_PRELUDE)
+    status, text = _th.execute(_EVAL.format(code=code))
+    if status == "error":
+        return "error", re.sub(r'^[^:]*:\d+: ', "", text)
+    return "ok", text
+
+
+def th_run(code):
+    """lua_run's twin in th."""
+    return th_eval(f"(function() {code} end)()")
+
+
+_PRELUDE = """
+NEGZERO = -tonumber("0")
+function __pack(...) return {n = select('#', ...), ...} end
+function __show(v)
+  if type(v) == 'number' then return 'n:' .. tostring(v) end
+  if type(v) == 'string' then return 's:' .. v end
+  return type(v) .. ':' .. (type(v) == 'table' and '' or tostring(v))
+end
+"""
+_EVAL = """
+  local r = __pack(pcall(function() return {code} end))
+  local out = {{}}
+  for i = 2, r.n do out[#out + 1] = __show(r[i]) end
+  if not r[1] then return 'error', r[2] end
+  return 'ok', table.concat(out, '\\1')
+"""

@@ -468,7 +468,8 @@ class Compiler:
         """for a, b in f, s, c -> for a, b in λforin(2, f, s, c)"""
         vars_ = self.res.decls[id(s)]
         args = [_c(len(vars_))] + self.arglist(s.exprs)
-        iterable = _call("λforin", args, self.site("call", "for iterator"))
+        site = self.site("call", "for iterator")
+        iterable = _call("λforin", args, site)
         body = self.loop_body(s.body)
         targets = []
         for var in vars_:
@@ -479,7 +480,9 @@ class Compiler:
             else:
                 targets.append(_st(var.pyname))
         target = targets[0] if len(targets) == 1 else py.Tuple(targets, _STORE)
-        return [py.For(target, iterable, body, [])]
+        loop = py.For(target, iterable, body, [])
+        loop.col_offset = site      # each step calls the iterator (errors name it)
+        return [loop]
 
     def compile_Function(self, s):
         """function a.b:c() end -> an assignment of the function to a.b.c."""

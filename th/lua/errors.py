@@ -15,7 +15,7 @@ import linecache
 import os
 import sys
 
-from th.lua.lib.args import typename
+from th.lua.lib.args import LibError, typename
 
 # ---- the exception classes ------------------------------------------------------
 
@@ -258,6 +258,8 @@ def to_lua_error(exc):
         err = LuaError(prefix + "stack overflow")
     elif in_lua and isinstance(exc, TypeError) and site is not None:
         err = LuaError(prefix + _interpreter_type_error(exc, site))
+    elif type(exc) is LibError and exc.stdlib and _called_by(exc.__traceback__):
+        err = LuaError(prefix + _argerror(exc, site if frame is not None else None))
     else:
         msg = str(exc)
         if isinstance(exc, (KeyError,)) and exc.args:
@@ -267,6 +269,48 @@ def to_lua_error(exc):
     if os.environ.get("TH_TRACEBACK"):
         err.python_traceback = exc
     return err
+
+
+_STDLIB_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib") + os.sep
+
+
+def _called_by(tb):
+    """Was a standard-library argument error raised in the function the innermost Lua
+    frame called (the first frame after it, runtime helpers skipped, is in th/lua/lib),
+    or in one called from Python (pcall, say: a C function calling it, in Lua)?"""
+    called = None
+    lua_seen = False
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename in _chunks:
+            lua_seen, called = True, None
+        elif called is None and filename not in _INTERNAL_FILES:
+            called = filename
+        tb = tb.tb_next
+    return not lua_seen or called is not None and called.startswith(_STDLIB_DIR)
+
+
+_NAMED = ("global '", "local '", "field '", "upvalue '", "method '")
+
+
+def _argerror(exc, site):
+    """luaL_argerror's message for the call at `site` (None: not called from Lua).
+
+    The function is named as the call names it ('?' when the call gives no name, or when
+    the function was called from Python, as C functions calling it are in Lua); a method
+    call does not count self: "bad argument #1 to 'rep'" for `s:rep()`, "calling 'rep'
+    on bad self (...)" when self itself is wrong."""
+    narg, name = exc.narg, "?"
+    what = site[1][0] if site is not None and site[0] == "call" and site[1] else None
+    if what == "for iterator":
+        name = "(for generator)"
+    elif what is not None and what.startswith(_NAMED):
+        name = what[what.index("'") + 1:-1]
+        if what.startswith("method '"):
+            narg -= 1
+            if narg == 0:
+                return f"calling '{name}' on bad self ({exc.extramsg})"
+    return f"bad argument #{narg} to '{name}' ({exc.extramsg})"
 
 
 def _interpreter_type_error(exc, site):

@@ -18,14 +18,23 @@ th/lua/interop.py), `str_to_number` (Lua's string -> number conversion, C's strt
 `number_to_string` (Lua's "%.14g"). This module imports nothing from the engine.
 """
 import math
+import os
 import re
+import sys
 import types
 
 from th.lua.table import LuaTable
 
 
 class LibError(Exception):
-    """An error raised by library code; str() is the Lua message (without position)."""
+    """An error raised by library code; str() is the Lua message (without position).
+
+    An argument error (arg_error) also keeps its parts, `narg`, `fname` and `extramsg`:
+    the engine rewords it as Lua's luaL_argerror would for the call that was made
+    (a method call does not count self; the function is named as the call names it)."""
+
+    narg = fname = extramsg = None
+    stdlib = False
 
 
 class _NoArg:
@@ -161,8 +170,24 @@ def toint32(x):
 # ---- errors -------------------------------------------------------------------------
 
 def arg_error(n, fname, extramsg):
-    """The error "bad argument #n to 'fname' (extramsg)" (luaL_argerror)."""
-    return LibError(f"bad argument #{n} to '{fname}' ({extramsg})")
+    """The error "bad argument #n to 'fname' (extramsg)" (luaL_argerror); n counts self
+    for a method, as the C functions of Lua's libraries do (file:seek's whence is #2)."""
+    err = LibError(f"bad argument #{n} to '{fname}' ({extramsg})")
+    err.narg, err.fname, err.extramsg = n, fname, extramsg
+    err.stdlib = _called_from_stdlib()
+    return err
+
+
+_LIB_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def _called_from_stdlib():
+    # Is the function checking its arguments one of Lua's libraries (th/lua/lib), whose
+    # errors the engine rewords for the call made? Other packages word their own.
+    f = sys._getframe(2)
+    while f is not None and f.f_code.co_filename == __file__:
+        f = f.f_back
+    return f is not None and f.f_code.co_filename.startswith(_LIB_DIR)
 
 
 def type_error(v, n, fname, expected):

@@ -191,11 +191,12 @@ class LuaFile:
             self._ahead = c + self._ahead
         return str_to_number(text) if text else None
 
-    def _read(self, formats, fname):
+    def _read(self, formats, fname, first=1):
+        # first: the argument number of the first format (2 for file:read, self being 1)
         if not formats:
             return self._read_line(False)
         out = []
-        for k, fmt in enumerate(formats, 1):
+        for k, fmt in enumerate(formats, first):
             if type(fmt) is int or type(fmt) is float:
                 n = tointeger(fmt)
                 v = self._test_eof() if n <= 0 else self._read_chars(n)
@@ -231,7 +232,7 @@ class LuaFile:
         """
         _check_open(self, "read")
         try:
-            return self._read(formats, "read")
+            return self._read(formats, "read", 2)
         except OSError as e:
             return _os_error(e)
 
@@ -242,7 +243,7 @@ class LuaFile:
         Example: io.stdout:write("x = ", 42, "\\n")
         """
         _check_open(self, "write")
-        return _write(self, values)
+        return _write(self, values, 2)
 
     def lines(self, *formats):
         """file:lines(...)
@@ -262,10 +263,10 @@ class LuaFile:
         _check_open(self, "seek")
         if whence is NOARG or whence is None:
             whence = "cur"
-        whence = check_string(whence, 1, "seek")
+        whence = check_string(whence, 2, "seek")
         if whence not in _WHENCE:
-            raise arg_error(1, "seek", f"invalid option '{whence}'")
-        offset = opt_integer(offset, 2, "seek", 0)
+            raise arg_error(2, "seek", f"invalid option '{whence}'")
+        offset = opt_integer(offset, 3, "seek", 0)
         mode = _WHENCE[whence]
         if mode == os.SEEK_CUR:
             offset -= len(_encode(self._ahead))
@@ -285,10 +286,10 @@ class LuaFile:
         Example: io.stdout:setvbuf("no")
         """
         _check_open(self, "setvbuf")
-        mode = check_string(mode, 1, "setvbuf")
+        mode = check_string(mode, 2, "setvbuf")
         if mode not in ("no", "full", "line"):
-            raise arg_error(1, "setvbuf", f"invalid option '{mode}'")
-        opt_integer(size, 2, "setvbuf", 1024)
+            raise arg_error(2, "setvbuf", f"invalid option '{mode}'")
+        opt_integer(size, 3, "setvbuf", 1024)
         self._vbuf = mode
         if mode != "full":
             self._stream.flush()
@@ -328,10 +329,11 @@ def _check_open(f, fname):
         raise LibError("attempt to use a closed file")
 
 
-def _write(f, values):
+def _write(f, values, first=1):
+    # first: the argument number of the first value (2 for file:write, self being 1)
     stream = f._stream
     try:
-        for k, v in enumerate(values, 1):
+        for k, v in enumerate(values, first):
             tv = type(v)
             if tv is str:
                 stream.write(v)
