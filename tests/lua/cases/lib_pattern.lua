@@ -172,3 +172,15 @@ print(n)
 local calls = 0
 show(string.gsub("aaaa", "a", function() calls = calls + 1 return "b" end, 2))
 print(calls)
+-- case: %b alone: nested, unbalanced openers, a limit, replacements of every kind
+local s = "x(a(b)c)y((z) ( (q)) ( end"
+print(s:gsub("%b()", "[]"))
+print(s:gsub("%b()", "<%0>", 2))
+print(s:gsub("%b()", function(m) return #m end))
+print(s:gsub("%b()", {["(q)"] = "Q", ["(a(b)c)"] = false}))
+print(s:find("%b()"), s:find("%b()", 3), s:find("%b()", 20), s:match("%b()", 10))
+for m in s:gmatch("%b()") do io.write(m, ";") end print()
+print(("[[a]] [b] [[c]"):gsub("%b[]", "#"))
+print(("'a' 'b' 'c"):gsub("%b''", "Q"), ("((("):gsub("%b()", "!"), (")))"):gsub("%b()", "!"))
+print(("(a)(b)"):gsub("^%b()", "X"), ("(a)(b)"):find("^%b()", 2), ("a(b)"):match("^%b()"))
+print(("(()"):gsub("%b()", "<%0>"), ("())"):gsub("%b)(", "!"))

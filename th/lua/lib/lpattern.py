@@ -485,7 +485,8 @@ class LuaPattern:
     matcher is needed); `lazy` tells whether it uses '-' (see string.gsub).
     """
 
-    __slots__ = ("source", "anchored", "body", "regex", "positions", "lazy", "first")
+    __slots__ = ("source", "anchored", "body", "regex", "positions", "lazy", "first",
+                 "balanced")
 
     def __init__(self, source, anchors=True):
         self.source = source
@@ -499,6 +500,9 @@ class LuaPattern:
             self.positions = ()
             self.lazy = True
         self.first = _first_char(source, self.body)
+        # A pattern that is one %bxy item: matched by balanced_end, without the matcher.
+        body = source[self.body:]
+        self.balanced = (body[2], body[3]) if len(body) == 4 and body.startswith("%b") else None
 
     def regex_captures(self, m):
         """The Lua captures of a regex match `m` (position captures as 1-based ints)."""
@@ -511,6 +515,8 @@ class LuaPattern:
 
     def search(self, s, init):
         """First match at or after `init` (only at `init` if anchored), or None."""
+        if self.balanced is not None:
+            return self._search_balanced(s, init)
         if self.regex is not None:
             m = self.regex.match(s, init) if self.anchored else self.regex.search(s, init)
             if m is None:
@@ -532,8 +538,24 @@ class LuaPattern:
             if self.anchored or start > len(s):
                 return None
 
+    def _search_balanced(self, s, init):
+        b, e = self.balanced
+        k = init
+        while True:
+            k = s.find(b, k)
+            if k < 0 or (self.anchored and k != init):
+                return None
+            end = balanced_end(s, k, b, e)
+            if end >= 0:
+                return k, end, ()
+            k += 1
+
     def match_at(self, s, pos):
         """Match anchored at `pos`: (pos, end, captures) or None (captures may hold UNFINISHED)."""
+        if self.balanced is not None:
+            b, e = self.balanced
+            end = balanced_end(s, pos, b, e) if s.startswith(b, pos) else -1
+            return (pos, end, ()) if end >= 0 else None
         if self.regex is not None:
             m = self.regex.match(s, pos)
             if m is None:
@@ -548,6 +570,25 @@ class LuaPattern:
     def matcher(self, s):
         """A raw `_Matcher` for gsub's loop when no regex is available."""
         return _Matcher(s, self.source)
+
+
+def balanced_end(s, k, b, e):
+    """End (exclusive) of the %bbe match starting at s[k] == b, or -1 (lstrlib's
+    matchbalance, jumping from closer to closer: the openers between two closers are
+    counted at once)."""
+    if b == e:  # the closer is tested first: the next one ends the match
+        j = s.find(e, k + 1)
+        return j + 1 if j >= 0 else -1
+    depth = 1
+    pos = k + 1
+    while True:
+        j = s.find(e, pos)
+        if j < 0:
+            return -1
+        depth += s.count(b, pos, j) - 1
+        if depth == 0:
+            return j + 1
+        pos = j + 1
 
 
 def _first_char(pat, p):

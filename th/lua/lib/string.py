@@ -13,7 +13,7 @@ from th.lua.lib.args import (
     NOARG, LibError, arg_error, check_int, check_integer, check_number, check_string,
     number_to_string, opt_int, opt_integer, opt_string, tointeger, typename,
 )
-from th.lua.lib.lpattern import UNFINISHED, compile_pattern, has_specials
+from th.lua.lib.lpattern import UNFINISHED, balanced_end, compile_pattern, has_specials
 from th.lua.table import LuaTable
 
 _MAX_STRING = 2 ** 31  # longer results fail as LuaJIT's do, instead of exhausting memory
@@ -378,6 +378,9 @@ def str_gsub(s=NOARG, p=NOARG, repl=NOARG, max_n=NOARG, *_):
     cp = compile_pattern(pat)
     if cp.regex is not None and not cp.anchored and not cp.lazy:
         return _gsub_regex(src, cp, repl, kind, max_s)
+    if cp.balanced is not None and not cp.anchored:
+        constant = repl if kind == "string" and "%" not in repl else None
+        return _gsub_balanced(src, cp.balanced, _repl_function(repl, kind), max_s, constant)
     return _gsub_lua(src, cp, _repl_function(repl, kind), max_s)
 
 
@@ -431,6 +434,45 @@ def _gsub_lua(src, cp, fn, max_s):
             break
         if cp.anchored:
             break
+    out.append(src[pos:])
+    return "".join(out), n
+
+
+def _gsub_balanced(src, delimiters, fn, max_s, constant=None):
+    # The same loop for a pattern that is one %bxy item: from opener to opener, each
+    # match's end found as balanced_end finds it (inline: this loop is the hot path of
+    # such patterns; a match is never empty). `constant`: a replacement without '%'.
+    b, e = delimiters
+    if b == e:
+        constant = None   # (rare: leave it to balanced_end)
+    find, count = src.find, src.count
+    out = []
+    pos = k = n = 0
+    while n < max_s:
+        k = find(b, k)
+        if k < 0:
+            break
+        if b == e:
+            end = balanced_end(src, k, b, e)
+        else:
+            depth, at = 1, k + 1
+            while True:
+                j = find(e, at)
+                if j < 0:
+                    end = -1
+                    break
+                depth += count(b, at, j) - 1
+                if depth == 0:
+                    end = j + 1
+                    break
+                at = j + 1
+        if end < 0:
+            k += 1
+            continue
+        out.append(src[pos:k])
+        out.append(constant if constant is not None else fn(src[k:end], ()))
+        n += 1
+        pos = k = end
     out.append(src[pos:])
     return "".join(out), n
 
