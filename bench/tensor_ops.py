@@ -1,6 +1,6 @@
 """Tensor-op speed of th.torch side by side with numpy and PyTorch (CPU), in one run.
 
-    python bench/tensor_ops.py [--quick]
+    python bench/tensor_ops.py [--quick | --large] [--busy N]
 
 For each op and size (1e2, 1e4, 1e6 elements; mm from 64 to 1024) it times the th call
 as a Torch7 user writes it (`res:add(a, b)`, `torch.mm(res, A, B)`, `x:max(2)`, ...),
@@ -10,10 +10,16 @@ PyTorch runs with torch.set_num_threads equal to numpy's BLAS thread count (all 
 here). Goals (issue 3): <= 1.2x PyTorch at 1e6 elements and for matrix products;
 <= 2x PyTorch per call at 100 elements. It ends with the memory a batch of views
 allocates (tracemalloc), which should be no element data at all.
+
+`--busy N` runs N busy-loop processes (`while True: pass`) for the whole benchmark: a
+laptop with a browser open, or this 2-core box with another job running. Multi-threaded
+code must then cost no more than its one-thread time (th.torch.workers explains how).
 """
 import argparse
+import atexit
 import os
 import platform
+import subprocess
 import sys
 import timeit
 import tracemalloc
@@ -70,6 +76,13 @@ def elementwise_cases(n):
                  p and (lambda: pt.mul(p[0], p[1], out=p[2]))),
         "sigmoid": (lambda: tr.sigmoid(ta), lambda: np_sigmoid(a, r),
                     p and (lambda: pt.sigmoid(p[0], out=p[2]))),
+        "tanh": (lambda: tr.tanh(ta), lambda: np.tanh(a, out=r),
+                 p and (lambda: pt.tanh(p[0], out=p[2]))),
+        "exp": (lambda: tr.exp(ta), lambda: np.exp(a, out=r),
+                p and (lambda: pt.exp(p[0], out=p[2]))),
+        "tanh backward (nn)": (lambda: th.tanh_backward(tr, ta, tb),
+                               lambda: np.multiply(a, 1 - b * b, out=r),
+                               p and (lambda: pt.ops.aten.tanh_backward(p[0], p[1]))),
         "sum": (lambda: ta.sum(), lambda: a.sum(), p and (lambda: p[0].sum())),
         "randn": (lambda: th.randn(tr, n), lambda: np.random.standard_normal(n),
                   p and (lambda: pt.randn(n, out=p[2]))),
@@ -147,16 +160,31 @@ def view_memory():
           f"allocated {peak} bytes in total (no element data)")
 
 
+def start_busy_loops(n):
+    """n processes spinning on a core each until this benchmark exits."""
+    procs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(n)]
+
+    def stop():
+        for proc in procs:
+            proc.terminate()
+    atexit.register(stop)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="1e2 and 1e4 only, mm up to 256")
     ap.add_argument("--large", action="store_true", help="1e6 elements and mm 512/1024 only")
+    ap.add_argument("--busy", type=int, default=0, metavar="N",
+                    help="keep N other processes busy (one core each) while measuring")
     args = ap.parse_args()
+    start_busy_loops(args.busy)
     if pt is not None:
         pt.set_num_threads(THREADS)
     print(f"machine: {platform.machine()} {platform.processor() or ''}, {THREADS} cores; "
           f"python {sys.version.split()[0]}, numpy {np.__version__}, "
-          f"torch {pt.__version__ if pt else 'absent'} ({THREADS} threads)")
+          f"torch {pt.__version__ if pt else 'absent'} ({THREADS} threads); "
+          f"th {th.getnumthreads()} threads; {args.busy} busy-loop processes; "
+          f"load average {os.getloadavg()[0]:.2f}")
     sizes = [100, 10_000] if args.quick else [100, 10_000, 1_000_000]
     if args.large:
         sizes = [1_000_000]

@@ -18,8 +18,7 @@ def test_debug_reports_the_path(capsys, monkeypatch):
     monkeypatch.setattr(kernels, "DEBUG", 1)
     monkeypatch.setattr(kernels, "_reported", set())
     x = torch.ones(3)
-    x.sigmoid()                                        # small: the numba kernel
-    big = torch.ones(5000)
-    big.sigmoid()                                      # mid-size: numpy
+    x.sigmoid()                                        # contiguous: the numba kernel
+    torch.ones(30, 40).t().sigmoid()                   # strided: numpy
     err = capsys.readouterr().err
     assert "[th] sigmoid: numba path" in err and "[th] sigmoid: numpy path" in err

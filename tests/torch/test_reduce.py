@@ -157,16 +157,34 @@ def test_reduction_errors():
         torch.LongTensor([1]).mean()
 
 
-def test_many_core_paths(monkeypatch):
-    # The paths taken on machines with more cores than the Python thread pool uses.
-    from th.torch.ops import parallel
-    monkeypatch.setattr(parallel, "THREADS", parallel.MAX_PY_THREADS + 4)
+def test_threaded_paths(monkeypatch):
+    # Big tensors are cut into pieces for several threads (th.torch.workers); with 3
+    # threads the pieces and their joins are exercised even on a one-core machine.
+    from th.torch import workers
+    monkeypatch.setattr(workers, "_threads", 3)
     torch.manualSeed(5)
     x = torch.randn(400, 2000)
     x[7][3] = float("nan")
+    a = x.numpy()
     for name, arg in (("max", np.argmax), ("min", np.argmin)):
         v, i = getattr(x, name)(2)
-        np.testing.assert_array_equal(i.numpy()[:, 0] - 1, arg(x.numpy(), axis=1))
+        np.testing.assert_array_equal(i.numpy()[:, 0] - 1, arg(a, axis=1))
         assert np.isnan(v[7][1]) and i[7][1] == 3
-    s = torch.sigmoid(x)
-    np.testing.assert_allclose(s.numpy(), 1 / (1 + np.exp(-x.numpy())), rtol=1e-12)
+        v, i = getattr(x.view(4, 100, 2000), name)(2)           # planes: the numba kernel
+        np.testing.assert_array_equal(i.numpy()[:, 0] - 1, arg(a.reshape(4, 100, 2000), axis=1))
+    y = torch.randn(400, 2000)
+    y[3][5] = float("nan")
+    b = y.numpy()
+    assert x.sum() != x.sum()                                   # the NaN spreads
+    assert y.clone().fill(0.5).sum() == 400000
+    z = torch.randn(800000)
+    np.testing.assert_allclose(z.sum(), z.numpy().sum(), rtol=1e-12)
+    s = torch.sigmoid(y)
+    np.testing.assert_allclose(s.numpy(), 1 / (1 + np.exp(-b)), rtol=1e-15, atol=0)
+    np.testing.assert_allclose((y + y).numpy(), b + b, rtol=0)
+    np.testing.assert_allclose(torch.cmul(y, y).numpy(), b * b, rtol=0)
+    np.testing.assert_allclose(torch.exp(y).numpy(), np.exp(b), rtol=0)
+    np.testing.assert_allclose(torch.Tensor(2000, 400).copy(y.t()).numpy(), b.T, rtol=0)
+    gi = torch.Tensor()
+    torch.tanh_backward(gi, y, s)
+    np.testing.assert_allclose(gi.numpy(), b * (1 - s.numpy() ** 2), rtol=0)

@@ -23,6 +23,7 @@ from th.torch.storage import (Storage as _StorageBase, DoubleStorage, FloatStora
 from th.torch.tensor import (Tensor as TensorBase, DoubleTensor, FloatTensor, LongTensor,
                              IntTensor, ShortTensor, CharTensor, ByteTensor)
 from th.torch import dispatch as _dispatch
+from th.torch import workers as _workers
 from th.torch import ops as _ops  # noqa: F401  (registers every op)
 from th.torch import classes as _classes
 from th.torch.classes import TorchObject, class_, isTypeOf, getmetatable
@@ -132,19 +133,28 @@ def pointer(obj):
 
 
 def setnumthreads(n):
-    """torch.setnumthreads(n): accepted for compatibility (numpy's BLAS sets its own threads).
+    """torch.setnumthreads(n): use n threads for big tensor operations (BLAS keeps its own).
 
-    Example: torch.setnumthreads(4)
+    Example: torch.setnumthreads(1)
     """
+    from th.torch.args import int_arg
+    _workers.set_threads(int_arg(n, 1, "setnumthreads"))
 
 
 def getnumthreads():
-    """torch.getnumthreads(): the number of CPU threads available. Example: print(torch.getnumthreads())"""
-    import os
-    return os.cpu_count() or 1
+    """torch.getnumthreads(): the number of threads big tensor operations use.
+
+    Example: print(torch.getnumthreads())
+    """
+    return _workers.threads()
 
 
-getnumcores = getnumthreads
+def getnumcores():
+    """torch.getnumcores(): the number of CPU cores this process may use.
+
+    Example: print(torch.getnumcores())
+    """
+    return _workers.cpu_count()
 
 
 def setheaptracking(flag=None):

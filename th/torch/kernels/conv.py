@@ -23,6 +23,8 @@ import numba
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from th.torch import workers
+
 
 def im2col(x, kH, kW, dH, dW, padH, padW, oH, oW, col):
     """col[(c*kH + i)*kW + j, b*oH*oW + oy*oW + ox] =
@@ -34,20 +36,22 @@ def im2col(x, kH, kW, dH, dW, padH, padW, oH, oW, col):
     np.copyto(col.reshape(C, kH, kW, B, oH, oW), win.transpose(1, 4, 5, 0, 2, 3))
 
 
-PARALLEL_WORK = 1 << 17      # col entries below which one thread is quicker
+PARALLEL_WORK = 1 << 17      # col entries per thread at least
 
 
 def col2im(col, kH, kW, dH, dW, padH, padW, oH, oW, x):
     """x = the sum, over every column entry, of col placed back where im2col took it
     (entries that came from the padding are dropped): the adjoint of im2col."""
-    scatter = _col2im_parallel if col.size >= PARALLEL_WORK else _col2im_serial
-    if not (padH or padW):
-        scatter(col, kH, kW, dH, dW, oH, oW, x)
-        return
     B, C, H, W = x.shape
-    xp = np.empty((B, C, H + 2 * padH, W + 2 * padW), x.dtype)
-    scatter(col, kH, kW, dH, dW, oH, oW, xp)
-    x[...] = xp[:, :, padH:padH + H, padW:padW + W]
+    xp = x if not (padH or padW) else \
+        np.empty((B, C, H + 2 * padH, W + 2 * padW), x.dtype)
+
+    def piece(lo, hi):     # planes b*C + c in [lo, hi): each thread owns whole planes
+        _col2im_planes(col, kH, kW, dH, dW, oH, oW, xp, lo, hi)
+    planes = B * C
+    workers.split(planes, piece, max(1, PARALLEL_WORK * planes // max(col.size, 1)))
+    if xp is not x:
+        x[...] = xp[:, :, padH:padH + H, padW:padW + W]
 
 
 @numba.njit(cache=True, nogil=True)
@@ -71,15 +75,7 @@ def _col2im_plane(col, b, c, kH, kW, dH, dW, oH, oW, plane):
 
 
 @numba.njit(cache=True, nogil=True)
-def _col2im_serial(col, kH, kW, dH, dW, oH, oW, xp):
-    B, C = xp.shape[:2]
-    for bc in range(B * C):
-        _col2im_plane(col, bc // C, bc % C, kH, kW, dH, dW, oH, oW, xp[bc // C, bc % C])
-
-
-@numba.njit(cache=True, nogil=True, parallel=True)
-def _col2im_parallel(col, kH, kW, dH, dW, oH, oW, xp):
-    # each thread owns whole planes (b, c): the accumulation never races
-    B, C = xp.shape[:2]
-    for bc in numba.prange(B * C):
+def _col2im_planes(col, kH, kW, dH, dW, oH, oW, xp, lo, hi):
+    C = xp.shape[1]
+    for bc in range(lo, hi):
         _col2im_plane(col, bc // C, bc % C, kH, kW, dH, dW, oH, oW, xp[bc // C, bc % C])

@@ -2,21 +2,86 @@
 
 One pass over memory instead of numpy's three or four (negate, exp, add, reciprocal).
 Inputs are contiguous 1-D arrays of one float dtype; `out` may alias the input
-(in-place ops). The `_parallel` variants split the loop across threads.
+(in-place ops). Kernels are serial and release the GIL: th.torch.workers runs them on
+slices from several threads.
+
+sigmoid computes exp with its own branch-free code (below) so that LLVM turns the loop
+into SIMD instructions; numba's `math.exp` is a scalar libm call per element (numba has
+no vector math library here), which made sigmoid 2.2x slower than PyTorch at 1e6
+elements. The result is within 2 ulp of Torch7's `1/(1+exp(-x))` (bit-identical for
+about 96% of inputs), and follows it at the ends: 0 once exp(-x) overflows, 1 once it
+underflows, NaN for NaN. Float tensors are computed in double, as Torch7's C did.
 """
 import math
 
 import numba
+import numpy as np
+from numba import types
+from numba.extending import intrinsic
+
+# error_model="numpy": a division by zero gives inf instead of a Python exception,
+# whose test in every iteration stops LLVM from vectorising. "contract" lets LLVM fuse
+# a*b+c into one FMA (one rounding instead of two: no less accurate).
+_FAST = dict(cache=True, nogil=True, error_model="numpy", fastmath={"contract"})
+# The backward passes round as Torch7's C did (no FMA), to the last bit.
+_PLAIN = dict(cache=True, nogil=True, error_model="numpy")
 
 
-@numba.njit(cache=True, nogil=True)
+@intrinsic
+def _double_from_bits(typingctx, bits):
+    """The double whose IEEE-754 bit pattern is the int64 `bits` (a free bitcast)."""
+    def codegen(context, builder, signature, args):
+        return builder.bitcast(args[0], context.get_value_type(types.float64))
+    return types.float64(types.int64), codegen
+
+
+_LOG2E = 1.4426950408889634
+_LN2_HI = 6.93147180369123816490e-01     # ln 2 split in two: k*_LN2_HI is exact
+_LN2_LO = 1.90821492927058770002e-10
+_ROUND = 6755399441055744.0              # 1.5 * 2**52: x + _ROUND - _ROUND rounds x
+_EXP_MAX = 709.0                         # exp(z) is finite (and normal) up to here
+_EXP_MIN = -708.0
+
+
+@numba.njit(inline="always", **_FAST)
+def _exp(z):
+    """exp(z) for _EXP_MIN <= z <= _EXP_MAX, as 2**k * exp(r) with |r| <= ln2/2.
+
+    exp(r) is its Taylor series to r**13 (the next term is below 2**-56 relative),
+    evaluated by Horner's rule; 2**k is built directly in the exponent bits.
+    """
+    k = (z * _LOG2E + _ROUND) - _ROUND
+    r = (z - k * _LN2_HI) - k * _LN2_LO
+    p = 1.0 / 6227020800.0
+    p = p * r + 1.0 / 479001600.0
+    p = p * r + 1.0 / 39916800.0
+    p = p * r + 1.0 / 3628800.0
+    p = p * r + 1.0 / 362880.0
+    p = p * r + 1.0 / 40320.0
+    p = p * r + 1.0 / 5040.0
+    p = p * r + 1.0 / 720.0
+    p = p * r + 1.0 / 120.0
+    p = p * r + 1.0 / 24.0
+    p = p * r + 1.0 / 6.0
+    p = p * r + 0.5
+    scale = _double_from_bits((np.int64(k) + 1023) << 52)
+    return scale + scale * (r + r * r * p)
+
+
+@numba.njit(**_FAST)
 def sigmoid(x, out):
-    """out = 1 / (1 + exp(-x)) (small tensors: numpy's passes cost more here)."""
+    """out = 1 / (1 + exp(-x)), vectorised (see the module docstring)."""
     for i in range(x.shape[0]):
-        out[i] = 1.0 / (1.0 + math.exp(-x[i]))
+        z = -x[i]
+        big = z > _EXP_MAX
+        z = _EXP_MIN if z < _EXP_MIN else z
+        z = _EXP_MAX if z > _EXP_MAX else z
+        e = _exp(z)
+        e = math.inf if big else e
+        out[i] = 1.0 / (1.0 + e)
 
 
-@numba.njit(cache=True, nogil=True)
+@numba.njit(**_PLAIN)
 def sigmoid_backward(gi, go, o):
     """gi = go * (1 - o) * o."""
     for i in range(gi.shape[0]):
@@ -24,82 +89,9 @@ def sigmoid_backward(gi, go, o):
         gi[i] = go[i] * (1.0 - y) * y
 
 
-@numba.njit(cache=True, nogil=True, parallel=True)
-def sigmoid_backward_parallel(gi, go, o):
-    for i in numba.prange(gi.shape[0]):
-        y = o[i]
-        gi[i] = go[i] * (1.0 - y) * y
-
-
-@numba.njit(cache=True, nogil=True)
+@numba.njit(**_PLAIN)
 def tanh_backward(gi, go, o):
     """gi = go * (1 - o * o)."""
     for i in range(gi.shape[0]):
         y = o[i]
         gi[i] = go[i] * (1.0 - y * y)
-
-
-@numba.njit(cache=True, nogil=True, parallel=True)
-def tanh_backward_parallel(gi, go, o):
-    for i in numba.prange(gi.shape[0]):
-        y = o[i]
-        gi[i] = go[i] * (1.0 - y * y)
-
-
-# ---- multi-threaded arithmetic for big contiguous tensors --------------------------------
-# numpy runs these on one core; these loops vectorise (SIMD) and split across threads.
-# Arguments: flat contiguous arrays of out's dtype, or (for the *_scalar forms) a number.
-
-@numba.njit(cache=True, nogil=True, parallel=True)
-def add(a, b, out):
-    for i in numba.prange(out.shape[0]):
-        out[i] = a[i] + b[i]
-
-
-@numba.njit(cache=True, nogil=True, parallel=True)
-def subtract(a, b, out):
-    for i in numba.prange(out.shape[0]):
-        out[i] = a[i] - b[i]
-
-
-@numba.njit(cache=True, nogil=True, parallel=True)
-def multiply(a, b, out):
-    for i in numba.prange(out.shape[0]):
-        out[i] = a[i] * b[i]
-
-
-@numba.njit(cache=True, nogil=True, parallel=True)
-def divide(a, b, out):
-    for i in numba.prange(out.shape[0]):
-        out[i] = a[i] / b[i]
-
-
-@numba.njit(cache=True, nogil=True, parallel=True)
-def add_scalar(a, v, out):
-    for i in numba.prange(out.shape[0]):
-        out[i] = a[i] + v
-
-
-@numba.njit(cache=True, nogil=True, parallel=True)
-def multiply_scalar(a, v, out):
-    for i in numba.prange(out.shape[0]):
-        out[i] = a[i] * v
-
-
-@numba.njit(cache=True, nogil=True, parallel=True)
-def divide_scalar(a, v, out):
-    for i in numba.prange(out.shape[0]):
-        out[i] = a[i] / v
-
-
-@numba.njit(cache=True, nogil=True, parallel=True)
-def copy(a, out):
-    for i in numba.prange(out.shape[0]):
-        out[i] = a[i]
-
-
-@numba.njit(cache=True, nogil=True, parallel=True)
-def sigmoid_parallel(x, out):
-    """out = 1 / (1 + exp(-x)) across all cores (scalar exp: for many-core machines)."""
-    for i in numba.prange(x.shape[0]):
-        out[i] = 1.0 / (1.0 + math.exp(-x[i]))

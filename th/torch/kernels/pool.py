@@ -4,15 +4,23 @@ Arrays are planes: `x` (P, H, W) and `out` (P, oH, oW), with P = batch * channel
 C-contiguous. Windows start at (oy*dH - padH, ox*dW - padW); the padding is never read
 (max) or counted only when `count_include_pad` says so (average), as in THNN.
 
-Each kernel is written once for one plane (`_*_plane`) and driven over the planes by a
-serial loop or a parallel one; the public wrappers pick the parallel driver only for
-enough work (`PARALLEL_WORK` window reads), since waking threads costs more than a small
-pooling. Each thread owns whole planes, so the backward scatters never race.
+Each kernel is written once for one plane (`_*_plane`) and driven over a range of
+planes by a serial loop; the public wrappers share the planes between threads
+(th.torch.workers) when each thread gets at least `PARALLEL_WORK` window reads, since
+waking threads costs more than a small pooling. Each thread owns whole planes, so the
+backward scatters never race.
 """
 import numba
 import numpy as np
 
+from th.torch import workers
+
 PARALLEL_WORK = 1 << 17
+
+
+def _grain(work, planes):
+    """Planes per thread at least, for this much work over that many planes."""
+    return max(1, PARALLEL_WORK * planes // max(work, 1))
 
 
 # ---- max pooling ----------------------------------------------------------------------
@@ -64,35 +72,24 @@ def _max_forward_serial(x, kH, kW, dH, dW, padH, padW, out, ind):
         _max_plane(x[p], kH, kW, dH, dW, padH, padW, out[p], ind[p])
 
 
-@numba.njit(cache=True, nogil=True, parallel=True)
-def _max_forward_parallel(x, kH, kW, dH, dW, padH, padW, out, ind):
-    for p in numba.prange(x.shape[0]):
-        _max_plane(x[p], kH, kW, dH, dW, padH, padW, out[p], ind[p])
-
-
 @numba.njit(cache=True, nogil=True)
 def _max_backward_serial(gout, ind, gin):
     for p in range(gin.shape[0]):
         _max_back_plane(gout[p], ind[p], gin[p])
 
 
-@numba.njit(cache=True, nogil=True, parallel=True)
-def _max_backward_parallel(gout, ind, gin):
-    for p in numba.prange(gin.shape[0]):
-        _max_back_plane(gout[p], ind[p], gin[p])
-
-
 def max_forward(x, kH, kW, dH, dW, padH, padW, out, ind):
     """out[p] = window maxima of x[p]; ind[p] = their 1-based flat indices in x[p]."""
-    big = out.size * kH * kW >= PARALLEL_WORK
-    (_max_forward_parallel if big else _max_forward_serial)(
-        x, kH, kW, dH, dW, padH, padW, out, ind)
+    def piece(lo, hi):
+        _max_forward_serial(x[lo:hi], kH, kW, dH, dW, padH, padW, out[lo:hi], ind[lo:hi])
+    workers.split(x.shape[0], piece, _grain(out.size * kH * kW, x.shape[0]))
 
 
 def max_backward(gout, ind, gin):
     """gin[p] = 0, then gin[p] at each index += the matching gout[p] entry."""
-    big = gin.size >= PARALLEL_WORK
-    (_max_backward_parallel if big else _max_backward_serial)(gout, ind, gin)
+    def piece(lo, hi):
+        _max_backward_serial(gout[lo:hi], ind[lo:hi], gin[lo:hi])
+    workers.split(gin.shape[0], piece, _grain(gin.size, gin.shape[0]))
 
 
 # ---- average pooling ------------------------------------------------------------------
@@ -147,33 +144,23 @@ def _avg_forward_serial(x, kH, kW, dH, dW, padH, padW, count_include_pad, out):
         _avg_plane(x[p], kH, kW, dH, dW, padH, padW, count_include_pad, out[p])
 
 
-@numba.njit(cache=True, nogil=True, parallel=True)
-def _avg_forward_parallel(x, kH, kW, dH, dW, padH, padW, count_include_pad, out):
-    for p in numba.prange(x.shape[0]):
-        _avg_plane(x[p], kH, kW, dH, dW, padH, padW, count_include_pad, out[p])
-
-
 @numba.njit(cache=True, nogil=True)
 def _avg_backward_serial(gout, kH, kW, dH, dW, padH, padW, count_include_pad, gin):
     for p in range(gin.shape[0]):
         _avg_back_plane(gout[p], kH, kW, dH, dW, padH, padW, count_include_pad, gin[p])
 
 
-@numba.njit(cache=True, nogil=True, parallel=True)
-def _avg_backward_parallel(gout, kH, kW, dH, dW, padH, padW, count_include_pad, gin):
-    for p in numba.prange(gin.shape[0]):
-        _avg_back_plane(gout[p], kH, kW, dH, dW, padH, padW, count_include_pad, gin[p])
-
-
 def avg_forward(x, kH, kW, dH, dW, padH, padW, count_include_pad, out):
     """out[p] = window means of x[p] (the divisor per THNN's count_include_pad rule)."""
-    big = out.size * kH * kW >= PARALLEL_WORK
-    (_avg_forward_parallel if big else _avg_forward_serial)(
-        x, kH, kW, dH, dW, padH, padW, count_include_pad, out)
+    def piece(lo, hi):
+        _avg_forward_serial(x[lo:hi], kH, kW, dH, dW, padH, padW, count_include_pad,
+                            out[lo:hi])
+    workers.split(x.shape[0], piece, _grain(out.size * kH * kW, x.shape[0]))
 
 
 def avg_backward(gout, kH, kW, dH, dW, padH, padW, count_include_pad, gin):
     """gin[p] = 0, then each window's cells get gout / divisor (avg_forward's adjoint)."""
-    big = gout.size * kH * kW >= PARALLEL_WORK
-    (_avg_backward_parallel if big else _avg_backward_serial)(
-        gout, kH, kW, dH, dW, padH, padW, count_include_pad, gin)
+    def piece(lo, hi):
+        _avg_backward_serial(gout[lo:hi], kH, kW, dH, dW, padH, padW, count_include_pad,
+                             gin[lo:hi])
+    workers.split(gin.shape[0], piece, _grain(gout.size * kH * kW, gin.shape[0]))

@@ -8,12 +8,15 @@ the Box-Muller pair cached between calls exactly as TH's THRandom_normal does.
 
 Every fill writes `out` (a contiguous 1-D array) in order, one draw per element. The
 fills keep `left`/`next` in locals and regenerate the 624-word block in place (about
-3 ns a word); normal fills draw all uniforms first, then apply Box-Muller in parallel.
+3 ns a word); big normal fills draw all uniforms first, then apply Box-Muller to
+slices on several threads (th.torch.workers).
 """
 import math
 
 import numba
 import numpy as np
+
+from th.torch import workers
 
 N = 624
 M = 397
@@ -127,13 +130,14 @@ def fill_uniform(mt, ctl, out, a, b):
     ctl[1] = nxt
 
 
-@numba.njit(cache=True, nogil=True, parallel=True)
-def _box_muller_parallel(u, out, start, mean, std):
-    for p in numba.prange(u.shape[0] // 2):
+@numba.njit(cache=True, nogil=True)
+def _box_muller(u, out, mean, std):
+    # out[2p], out[2p+1] = the normal pair of uniforms u[2p], u[2p+1]
+    for p in range(u.shape[0] // 2):
         rho = math.sqrt(-2.0 * math.log(1.0 - u[2 * p + 1]))
         angle = TWO_PI * u[2 * p]
-        out[start + 2 * p] = rho * math.cos(angle) * std + mean
-        out[start + 2 * p + 1] = rho * math.sin(angle) * std + mean
+        out[2 * p] = rho * math.cos(angle) * std + mean
+        out[2 * p + 1] = rho * math.sin(angle) * std + mean
 
 
 @numba.njit(cache=True, nogil=True)
@@ -177,7 +181,11 @@ def fill_normal(mt, ctl, nrm, out, mean, std):
     pairs = (out.shape[0] - start) // 2
     u = np.empty(2 * pairs)
     fill_uniform01(mt, ctl, u)
-    _box_muller_parallel(u, out, start, mean, std)
+    pairs_out = out[start:start + 2 * pairs]
+
+    def piece(lo, hi):
+        _box_muller(u[2 * lo:2 * hi], pairs_out[2 * lo:2 * hi], mean, std)
+    workers.split(pairs, piece, _PAR // 2)
     if (out.shape[0] - start) % 2:
         out[-1:] = 0.0
         _fill_normal_serial(mt, ctl, nrm, out[-1:], mean, std)

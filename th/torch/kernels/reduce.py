@@ -4,8 +4,9 @@ The input is viewed as (outer, n, inner) with the reduced dimension in the middl
 numpy's argmax along such a dimension walks memory with a stride (slow); this kernel
 runs over k and, for each k, over the contiguous inner dimension, updating the running
 extreme and its index without branches, so the inner loop vectorises (measured 3x
-faster than numpy at 1000x1000); planes (the outer index) are split across threads. Torch7's rules hold: the first extreme
-wins, and the first NaN, once met, is the result.
+faster than numpy at 1000x1000); th.torch.ops.reduce hands planes (the outer index) to
+several threads. Torch7's rules hold: the first extreme wins, and the first NaN, once
+met, is the result.
 (Reductions along the innermost dimension use numpy's SIMD argmax directly.)
 """
 import numba
@@ -44,40 +45,12 @@ def along(a, values, indices, is_max):
         _plane(a, o, values, indices, is_max)
 
 
-@numba.njit(cache=True, nogil=True, parallel=True)
-def along_parallel(a, values, indices, is_max):
-    for o in numba.prange(a.shape[0]):
-        _plane(a, o, values, indices, is_max)
-
-
-@numba.njit(cache=True, nogil=True, parallel=True, fastmath={"reassoc"})
+@numba.njit(cache=True, nogil=True, fastmath={"reassoc"})
 def sum_all(a):
     """The sum of a contiguous 1-D float array in double precision (Torch7's accreal),
-    threaded, and vectorised (reassociation only: the order of additions changes, not
-    the handling of inf or NaN)."""
+    vectorised (reassociation only: the order of additions changes, not the handling
+    of inf or NaN). Big arrays are summed in slices on several threads."""
     s = 0.0
-    for i in numba.prange(a.shape[0]):
+    for i in range(a.shape[0]):
         s += a[i]
     return s
-
-
-@numba.njit(cache=True, nogil=True, parallel=True)
-def rows_parallel(a, values, indices, is_max):
-    """values[r], indices[r] = extreme of the contiguous row a[r, :] and its first index
-    (the first NaN wins). Scalar per row, threads across rows: for many-core machines,
-    where a Python thread pool around numpy's argmax stops scaling."""
-    for r in numba.prange(a.shape[0]):
-        best = a[r, 0]
-        bi = 0
-        if best == best:
-            for k in range(1, a.shape[1]):
-                v = a[r, k]
-                if v != v:
-                    best = v
-                    bi = k
-                    break
-                if (v > best) if is_max else (v < best):
-                    best = v
-                    bi = k
-        values[r] = best
-        indices[r] = bi

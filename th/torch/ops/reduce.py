@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-from th.torch import kernels, types
+from th.torch import kernels, types, workers
 from th.torch.ops import parallel
 from th.torch.dispatch import method, function
 from th.torch.errors import TorchError, arg_error
@@ -20,10 +20,10 @@ from th.torch.tensor import Tensor, wrap
 # max/min along a dim: contiguous tensors at least this big take the branch-free numba
 # kernel (numpy's argmax walks a non-innermost dim with a stride, and costs more per
 # call on small tensors); big reductions along the innermost dim use numpy's SIMD
-# argmax instead. With PARALLEL_PLANES planes (outer indices) the kernel is threaded.
+# argmax instead. Big tensors with several planes (outer indices) share the planes
+# between threads.
 NUMBA_MIN = 64
 ROWS_MAX = 1024
-PARALLEL_PLANES = 4
 
 
 def _py(t, v):
@@ -73,7 +73,14 @@ def _sum_all(a, t):
     if a.size >= parallel.MIN_ELEMENTS and a.dtype.kind == "f" and a.flags.c_contiguous:
         if kernels.DEBUG:
             kernels.trace("sum", "numba")
-        return kernels.load("reduce").sum_all(a.reshape(-1))
+        flat = a.reshape(-1)
+        kernel = kernels.load("reduce").sum_all
+        parts = {}
+
+        def piece(lo, hi):
+            parts[lo] = kernel(flat[lo:hi])
+        workers.split(flat.shape[0], piece, parallel.GRAIN)
+        return sum(parts[lo] for lo in sorted(parts))   # a fixed order: reproducible
     return a.sum(dtype=_acc_dtype(t))
 
 
@@ -176,25 +183,22 @@ def _extreme(fname, is_max):
             k = kernels.load("reduce")
             v = np.empty((outer, inner), a.dtype)
             ix = np.empty((outer, inner), np.int64)
-            par = outer >= PARALLEL_PLANES and a.size >= parallel.MIN_ELEMENTS
-            (k.along_parallel if par else k.along)(a.reshape(outer, shape[d], inner),
-                                                    v, ix, is_max)
+            planes = a.reshape(outer, shape[d], inner)
+            if a.size < parallel.MIN_ELEMENTS:
+                k.along(planes, v, ix, is_max)
+            else:
+                def piece(lo, hi):
+                    k.along(planes[lo:hi], v[lo:hi], ix[lo:hi], is_max)
+                workers.split(outer, piece, max(1, parallel.GRAIN // (shape[d] * inner)))
             kshape = shape[:d] + (1,) + shape[d + 1:]
             return v.reshape(kshape), ix.reshape(kshape)
         if kernels.DEBUG:
             kernels.trace(fname, "numpy")
         kshape = shape[:d] + (1,) + shape[d + 1:]
         if d == a.ndim - 1 and a.size >= parallel.MIN_ELEMENTS and a.flags.c_contiguous:
-            rows = a.reshape(-1, shape[d])
-            if parallel.many_cores():
-                # every core on scalar loops beats a few on numpy's SIMD argmax
-                v = np.empty(rows.shape[0], a.dtype)
-                idx = np.empty(rows.shape[0], np.int64)
-                kernels.load("reduce").rows_parallel(rows, v, idx, is_max)
-                return v.reshape(kshape), idx.reshape(kshape)
             # innermost dim: numpy's SIMD argmax, rows split across threads
             idx = np.empty(shape[:d], np.int64)
-            parallel.run(np_arg, idx, a, axis=d)
+            parallel.run_rows(np_arg, idx, a, axis=-1)
             idx = idx.reshape(kshape)
         else:
             idx = np.expand_dims(np_arg(a, axis=d), d)

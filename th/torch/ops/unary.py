@@ -4,17 +4,18 @@ Forms (Torch7's): `x:f()` in place, `x:f(src)` writes f(src) into x, `torch.f([r
 t)` returns res or a new tensor, `torch.f(number)` returns a number. Most exist for
 Float and Double tensors only; abs, sign and neg exist for every signed type.
 
-Paths, measured in bench/tensor_ops.py: numpy's SIMD loops win from about a thousand
-elements (numba has no vector exp here), split across threads for big tensors
-(ops/parallel.py); below that, sigmoid's four numpy passes cost more than one fused
-numba pass. The backward passes nn uses (`sigmoid_backward`, `tanh_backward`) need no
-transcendental function, so their fused numba kernels win at every size.
+Paths, measured in bench/tensor_ops.py: numpy's SIMD loops, split across threads for
+big tensors (ops/parallel.py), except for sigmoid on contiguous tensors: its fused numba
+kernel (kernels/pointwise.py, with a vectorised exp of its own) makes one pass over
+memory where numpy makes four, at every size. The backward passes nn uses
+(`sigmoid_backward`, `tanh_backward`) are fused numba kernels too. Big contiguous work
+is cut into slices that th.torch.workers runs on several threads.
 """
 import math
 
 import numpy as np
 
-from th.torch import kernels
+from th.torch import kernels, workers
 from th.torch.dispatch import method, function
 from th.torch.errors import TorchError, invalid_arguments
 from th.torch.ops import parallel
@@ -22,10 +23,10 @@ from th.torch.ops.operands import operand, same_type, new_like, short
 from th.torch.args import is_number
 from th.torch.tensor import Tensor
 
-# sigmoid: contiguous tensors smaller than this take the fused numba kernel.
-NUMBA_MAX = 1024
-# backward kernels: contiguous tensors at least this big split across threads.
-NUMBA_PARALLEL = 1 << 16
+# Elements per thread at least, for the numba kernels (measured: waking a helper
+# costs about as much as this many elements of work).
+SIGMOID_GRAIN = 1 << 15
+BACKWARD_GRAIN = 1 << 16
 
 
 def _round(x, out):
@@ -36,22 +37,24 @@ def _round(x, out):
 
 
 def _sigmoid(x, out):
-    if out.size < NUMBA_MAX and x.flags.c_contiguous and out.flags.c_contiguous:
+    if x.flags.c_contiguous and out.flags.c_contiguous:
         if kernels.DEBUG:
             kernels.trace("sigmoid", "numba")
-        if x.ndim != 1:
-            x, out = x.reshape(-1), out.reshape(-1)
-        kernels.load("pointwise").sigmoid(x, out)
-        return out
-    if out.size >= parallel.MIN_ELEMENTS and parallel.many_cores() and \
-            x.flags.c_contiguous and out.flags.c_contiguous:
-        if kernels.DEBUG:
-            kernels.trace("sigmoid", "numba parallel")
-        kernels.load("pointwise").sigmoid_parallel(x.reshape(-1), out.reshape(-1))
+        _split(kernels.load("pointwise").sigmoid, SIGMOID_GRAIN, x, out)
         return out
     if kernels.DEBUG:
         kernels.trace("sigmoid", "numpy")
     return parallel.run(_sigmoid_numpy, out, x)
+
+
+def _split(kernel, grain, *arrays):
+    """kernel(*arrays) on flat slices of contiguous arrays of one size, across threads."""
+    flat = [a.reshape(-1) for a in arrays]
+    n = flat[0].shape[0]
+    if n < 2 * grain:
+        kernel(*flat)
+        return
+    workers.split(n, lambda lo, hi: kernel(*[a[lo:hi] for a in flat]), grain)
 
 
 def _sigmoid_numpy(x, out):
@@ -120,7 +123,7 @@ def _make(name, apply, float_only, example):
             raise TorchError(f"{self.__typename__} does not implement the torch.{name}() function")
         if src is None or src is self:
             a = self._np()
-            if a.size < parallel.MIN_ELEMENTS or apply is _sigmoid:
+            if apply is _sigmoid or a.size < parallel.MIN_ELEMENTS:
                 apply(a, a)
             else:
                 parallel.run(apply, a, a)
@@ -132,7 +135,7 @@ def _make(name, apply, float_only, example):
         if self._size != src._size:
             self._resize(src._size)
         s, r = src._np(), self._np()
-        if r.size < parallel.MIN_ELEMENTS or apply is _sigmoid:
+        if apply is _sigmoid or r.size < parallel.MIN_ELEMENTS:
             apply(s, r)
         else:
             parallel.run(apply, r, s)
@@ -170,12 +173,12 @@ def _backward(name, numpy_fn, grad_input, grad_output, output):
     gi, go, o = grad_input._np(), operand(grad_input, grad_output, "gradOutput"), output._np()
     if gi.flags.c_contiguous and go.flags.c_contiguous and o.flags.c_contiguous and \
             gi.dtype == go.dtype == o.dtype:
-        kernels.trace(name, "numba")
-        k = kernels.load("pointwise")
-        fn = getattr(k, name + ("_parallel" if gi.size >= NUMBA_PARALLEL else ""))
-        fn(gi.reshape(-1), go.reshape(-1), o.reshape(-1))
+        if kernels.DEBUG:
+            kernels.trace(name, "numba")
+        _split(getattr(kernels.load("pointwise"), name), BACKWARD_GRAIN, gi, go, o)
     else:
-        kernels.trace(name, "numpy")
+        if kernels.DEBUG:
+            kernels.trace(name, "numpy")
         numpy_fn(gi, go, o)
     return grad_input
 
