@@ -409,3 +409,33 @@ def test_split_of_a_tensor_is_refused_while_running():
     err = lua_error("x = nn.Identity()(); a, b = x:split(2)\n"
                     "net = nn.gModule({x}, {a, b}); net:forward({torch.ones(2)})")
     assert "split(2) cannot split 1 outputs" in err
+
+
+def test_modules_written_in_lua_work_as_nodes():
+    out, _ = run("""
+        local Double, parent = torch.class('nn.GraphDouble', 'nn.Module')
+        function Double:updateOutput(input) self.output = input * 2; return self.output end
+        function Double:updateGradInput(input, g) self.gradInput = g * 2; return self.gradInput end
+        local Half, cparent = torch.class('nn.HalfSquare', 'nn.Criterion')
+        function Half:updateOutput(input, target) return (input - target):pow(2):sum() / 2 end
+        function Half:updateGradInput(input, target) return input - target end
+        x, t = nn.Identity()(), nn.Identity()()
+        y = nn.GraphDouble()(x)
+        net = nn.gModule({x, t}, {y, nn.HalfSquare()({y, t})})
+        out = net:forward({torch.Tensor{1, 2}, torch.Tensor{0, 0}})
+        print(out[1][2], out[2][1])
+        g = net:backward({torch.Tensor{1, 2}, torch.Tensor{0, 0}}, {torch.zeros(2), torch.ones(1)})
+        print(g[1][1], g[1][2], g[2][1])""")
+    assert out == "4\t10\n4\t8\t0\n"
+
+
+def test_ascii_save_load(tmp_path):
+    path = str(tmp_path / "net.asc")
+    out, _ = run(f"""
+        x = nn.Identity()()
+        net = nn.gModule({{x}}, {{nn.Tanh()(nn.Linear(2, 2)(x)), x}})
+        torch.save('{path}', net, 'ascii')
+        back = torch.load('{path}', 'ascii')
+        input = torch.randn(2)
+        print((back:forward(input)[1] - net:forward(input)[1]):abs():max(), #back.modules)""")
+    assert out == "0\t3\n"
