@@ -45,6 +45,8 @@ def test_graph_package_from_lua():
 def test_graph_add_wants_edges():
     assert "graph.Edge or {graph.Edges} expected" in lua_error(
         "require 'graph'; graph.Graph():add(3)")
+    assert "expects two graph.Node" in lua_error(
+        "require 'graph'; graph.Graph():add(graph.Edge(1, 2))")
 
 
 def test_topsort_of_a_deep_chain_does_not_recurse():
@@ -221,3 +223,16 @@ def test_display_without_graphviz_says_what_to_do(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
     err = lua_error("x = nn.Identity()(); net = nn.gModule({x}, {nn.Tanh()(x)})\nnngraph.display(net)")
     assert "needs graphviz's dot program" in err
+
+
+def test_annotateNodes_leaves_upvalues_alone():
+    out, _ = run("""
+        local outer = nn.Identity()()
+        local function inner()
+            local mine = nn.Tanh()(outer)
+            nngraph.annotateNodes()
+            return mine
+        end
+        local m = inner()
+        print(m.data.annotations.name, outer.data.annotations.name)""")
+    assert out == "mine\tnil\n"

@@ -137,6 +137,11 @@ def test_annotate_returns_the_node_and_keeps_the_annotations():
     assert out == "nngraph.Node\tinput\tred\ndesc = the data\\nmodule = nn.Identity\\lreverseMap = {}\n"
 
 
+def test_annotate_wants_a_table():
+    assert "bad argument #1 to 'annotate' (table expected, got string)" in lua_error(
+        "x = nn.Identity()():annotate('name')")
+
+
 def test_label_shows_sizes_types_and_bad_numbers():
     out, _ = run("""
         x = nn.Identity()()

@@ -47,8 +47,11 @@ def _lua_locals(frame):
         scope = frame.f_globals.get("λS")
         if isinstance(scope, dict):
             found.extend(scope.items())
+    upvalues = set(frame.f_code.co_freevars)     # debug.getlocal does not list upvalues
     for pyname, value in frame.f_locals.items():
         m = _PYNAME.match(pyname)
+        if pyname in upvalues:
+            continue
         if m is None or (m.group(1) and not _reserved(m.group(2))):
             continue
         if type(value) is list and len(value) == 1:

@@ -181,6 +181,8 @@ class Graph(TorchObject):
             return ()
         if not isinstance(edge, Edge):
             raise TorchError("graph.Edge or {graph.Edges} expected")
+        if not (isinstance(edge.from_, Node) and isinstance(edge.to, Node)):
+            raise TorchError("graph.Edge(from, to) expects two graph.Node")
         if self.edges.get(edge) is None:
             _append(self.edges, edge)
         for node in (edge.from_, edge.to):

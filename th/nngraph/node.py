@@ -109,9 +109,12 @@ class Node(graph.Node):
 
         Example: h = nn.Linear(3, 2)(x):annotate{name = 'hidden', graphAttributes = {color = 'red'}}
         """
+        if not isinstance(annotations, (LuaTable, dict)):
+            from th.lua.runtime import lua_type
+            raise TorchError("bad argument #1 to 'annotate' (table expected, got "
+                             f"{lua_type(annotations)})")
         mine = self.data["annotations"]
-        pairs = annotations.items() if annotations is not None else ()
-        for k, v in pairs:
+        for k, v in annotations.items():
             mine[k] = v
         return self
 
