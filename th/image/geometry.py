@@ -11,17 +11,16 @@ floats, byte images rounded and saturated); pixels that are only moved (crop, fl
 translate, nearest-neighbour modes) are copied exactly, where Torch7 passed them
 through a C float and so cut double images to 7 digits.
 """
-import math
-
 import numpy as np
 
-from th.image import resample
 from th.image.args import (ImageError, array, check_image, check_long, check_number,
-                           check_tensor, compute_dtype, dok_error, dtype_of,
-                           from_intermediate, is_tensor, like, write)
+                           check_tensor, compute_dtype, dok_error, dtype_of, is_tensor,
+                           like, write)
 from th.lua.lib.args import str_to_number
+from th.torch import workers
 
 f32 = np.float32
+PARALLEL_PIXELS = 1 << 16      # interpolated pixels worth waking another core for
 
 
 def _size_wh(t):
@@ -190,14 +189,45 @@ def _scaled(a, shape, mode, dtype):
     """The image array `a` resized to `shape`, horizontally then vertically."""
     height, width = shape[-2:]
     if mode == "simple":
-        rows = resample.nearest_index(a.shape[-2], height)
-        cols = resample.nearest_index(a.shape[-1], width)
+        rows = _nearest(a.shape[-2], height)
+        cols = _nearest(a.shape[-1], width)
         return a[..., rows[:, None], cols[None, :]]
-    work = compute_dtype(dtype)
-    one_pass = resample.linear if mode == "bilinear" else resample.cubic
-    tmp = from_intermediate(one_pass(a, width, work), dtype)
-    cols = one_pass(np.swapaxes(tmp, -1, -2), height, work)
-    return np.swapaxes(from_intermediate(cols, dtype), -1, -2)
+    from th.image import loops
+    src = _planes(a)
+    planes = src.shape[0]
+    # Torch7's order: every row resized into a temporary of the image's type, then
+    # every column of it; rows (then columns) are shared between cores.
+    tmp = np.empty((planes, src.shape[1], width), dtype=src.dtype)
+    dst = np.empty((planes, height, width), dtype=src.dtype)
+    opts = (mode == "bicubic",) + _precision(dtype)
+    workers.split(planes * src.shape[1], lambda lo, hi: loops.scale_rows(src, tmp, lo, hi, *opts),
+                  _grain(max(src.shape[2], width)))
+    workers.split(planes * height, lambda lo, hi: loops.scale_columns(tmp, dst, lo, hi, *opts),
+                  _grain(width))
+    return dst.reshape(a.shape[:-2] + (height, width))
+
+
+def _grain(pixels_per_line):
+    """Lines per thread at least: waking a helper is worth ~64k pixels of work."""
+    return max(1, PARALLEL_PIXELS // max(pixels_per_line, 1))
+
+
+def _nearest(src_len, dst_len):
+    """Torch7's scaleSimple: the source pixel floor(i * src_len / dst_len), in floats."""
+    scale = f32(src_len) / f32(dst_len)
+    index = (np.arange(dst_len, dtype=f32) * scale).astype(np.int64)
+    return np.minimum(index, src_len - 1)
+
+
+def _planes(a):
+    """A C-contiguous C x H x W array of the image (H x W becomes 1 x H x W)."""
+    return np.ascontiguousarray(a.reshape((-1,) + a.shape[-2:]))
+
+
+def _precision(dtype):
+    """(single, byte): C's temp_t is a float for all but double images; bytes round."""
+    dtype = np.dtype(dtype)
+    return compute_dtype(dtype) == np.float32, dtype == np.uint8
 
 
 # ---- rotate, translate ------------------------------------------------------------------
@@ -231,70 +261,18 @@ def rotate(*args):
         check_tensor(dst, 1, "rotate")
         if dst is src or (array(dst).size and np.shares_memory(array(dst), array(src))):
             raise ImageError("image.rotate: in-place rotate not supported")
+    from th.image import loops
     a = array(src)
-    values = _rotate_simple(a, theta) if mode == "simple" else \
-        _rotate_bilinear(a, theta, dtype_of(src))
-    return _result(dst, src, values)
-
-
-def _round_half_away(x):
-    return np.where(x < 0, -np.floor(-x + 0.5), np.floor(x + 0.5))
-
-
-def _rotate_simple(a, theta):
-    """Nearest source pixel of each destination pixel, in Torch7's float arithmetic."""
-    height, width = a.shape[-2:]
-    xc, yc = f32((width - 1) / 2.0), f32((height - 1) / 2.0)
-    t = f32(theta)
-    cos_t, sin_t = f32(math.cos(t)), f32(math.sin(t))
-    jd, id_ = np.mgrid[0:height, 0:width].astype(f32)
-    dx, dy = id_ - xc, jd - yc
-    ii = _round_half_away((cos_t * dx - sin_t * dy + xc).astype(np.float64)).astype(np.int64)
-    jj = _round_half_away((cos_t * dy + sin_t * dx + yc).astype(np.float64)).astype(np.int64)
-    inside = (ii >= 0) & (ii < width) & (jj >= 0) & (jj < height)
-    out = a[..., np.clip(jj, 0, height - 1), np.clip(ii, 0, width - 1)].copy()
-    out[..., ~inside] = 0
-    return out
-
-
-def _rotate_bilinear(a, theta, dtype):
-    height, width = a.shape[-2:]
-    xc, yc = f32((width - 1) / 2.0), f32((height - 1) / 2.0)
-    t = float(f32(theta))
-    work = compute_dtype(dtype)
-    jd, id_ = np.mgrid[0:height, 0:width].astype(np.float64)
-    ri = (math.cos(t) * (id_ - xc) - math.sin(t) * (jd - yc)).astype(work)
-    rj = (math.cos(t) * (jd - yc) + math.sin(t) * (id_ - xc)).astype(work)
-    i0 = np.floor(ri + xc).astype(np.int64)
-    j0 = np.floor(rj + yc).astype(np.int64)
-    wi, wj = (ri + xc - i0).astype(np.float64), (rj + yc - j0).astype(np.float64)
-    i1, j1 = i0 + 1, j0 + 1
-    zero = np.zeros(i0.shape, dtype=bool)
-    # Torch7's borders: take the nearer pixel on the image's last row/column, else black.
-    i1, zero = _edge_high(i1, i0, wi, width, zero)
-    j1, zero = _edge_high(j1, j0, wj, height, zero)
-    i0, zero = _edge_low(i0, i1, wi, zero)
-    j0, zero = _edge_low(j0, j1, wj, zero)
-    clip_i = lambda v: np.clip(v, 0, width - 1)    # noqa: E731
-    clip_j = lambda v: np.clip(v, 0, height - 1)   # noqa: E731
-    s = a.astype(np.float64)
-    val = ((1.0 - wi) * (1.0 - wj) * s[..., clip_j(j0), clip_i(i0)]
-           + wi * (1.0 - wj) * s[..., clip_j(j0), clip_i(i1)]
-           + (1.0 - wi) * wj * s[..., clip_j(j1), clip_i(i0)]
-           + wi * wj * s[..., clip_j(j1), clip_i(i1)])
-    val = val.astype(f32)                 # Torch7 kept the value in a C float
-    val[..., zero] = 0
-    return from_intermediate(val, dtype)
-
-
-def _edge_high(hi, lo, w, size, zero):
-    near = (hi == size) & (w < 0.5)
-    return np.where(near, lo, hi), zero | (~near & (hi >= size))
-
-
-def _edge_low(lo, hi, w, zero):
-    near = (lo == -1) & (w > 0.5)
-    return np.where(near, hi, lo), zero | (~near & (lo < 0))
+    planes = _planes(a)
+    out = np.empty_like(planes)
+    height, width = planes.shape[1:]
+    if mode == "simple":
+        work = lambda lo, hi: loops.rotate_simple(planes, out, theta, lo, hi)   # noqa: E731
+    else:
+        opts = _precision(a.dtype)
+        work = lambda lo, hi: loops.rotate_bilinear(planes, out, theta, lo, hi, *opts)  # noqa: E731
+    workers.split(height, work, _grain(width * planes.shape[0]))
+    return _result(dst, src, out.reshape(a.shape))
 
 
 def _shift(n, d):
