@@ -222,7 +222,10 @@ def connect(module, *args):
     if graph.is_plain_table(inputs) and _is_empty(inputs):
         raise TorchError("cannot pass an empty table of inputs. To indicate no incoming "
                          "connections, leave the second set of parens blank.")
-    items = lua_list(inputs) if graph.is_plain_table(inputs) else [inputs] if args else []
+    if graph.is_plain_table(inputs):
+        items = lua_list(inputs)
+    else:
+        items = [inputs] if args else []       # m() has no inputs: a placeholder
     node = Node(LuaTable.from_dict({"module": module}))
     for i, source in enumerate(items, 1):
         if not isinstance(source, Node):
