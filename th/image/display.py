@@ -181,7 +181,7 @@ class DisplayWindow:
         self.viewer = None
 
     def __str__(self):
-        return f"image.display window {self.number}: {self.path}"
+        return f"image.display window {self.number}"
 
 
 def display(*args):
@@ -247,5 +247,6 @@ def _show(png, win, legend, offscreen):
         from th.gnuplot import inline as terminal
         terminal.show_png(win.path, inline)
     if new:
-        print(f"image.display: {legend} drawn to {win.path}")
+        what = "" if legend == "image.display" else f"{legend} "
+        print(f"image.display: {what}drawn to {win.path}")
     return win

@@ -11,6 +11,8 @@ floats, byte images rounded and saturated); pixels that are only moved (crop, fl
 translate, nearest-neighbour modes) are copied exactly, where Torch7 passed them
 through a C float and so cut double images to 7 digits.
 """
+import re
+
 import numpy as np
 
 from th.image.args import (ImageError, array, check_image, check_long, check_number,
@@ -34,9 +36,6 @@ def _result(dst, src, values):
 
 
 # ---- crop -------------------------------------------------------------------------------
-
-_CORNERS = ("c", "tl", "tr", "bl", "br")
-
 
 def crop(*args):
     """image.crop([dst,] src, x1, y1 [, x2, y2]) / image.crop([dst,] src, format, w, h)
@@ -137,20 +136,24 @@ def scale(*args):
 def _scale_args(args):
     n = len(args)
     a = list(args) + [None] * 4
-    number_or_string = lambda v: isinstance(v, (str, int, float)) and not isinstance(v, bool)  # noqa: E731
     if n == 4:
         return None, a[0], a[1], a[2], None, a[3]
     if n == 3 and isinstance(a[2], str):
-        if number_or_string(a[1]):
+        if _is_size(a[1]):
             return None, a[0], None, None, a[1], a[2]
         return a[0], a[1], None, None, None, a[2]
     if n == 3:
         return None, a[0], a[1], a[2], None, None
-    if n == 2 and number_or_string(a[1]):
+    if n == 2 and _is_size(a[1]):
         return None, a[0], None, None, a[1], None
     if n == 2:
         return a[0], a[1], None, None, None, None
     raise dok_error("incorrect arguments", "image.scale")
+
+
+def _is_size(v):
+    """Torch7's test for the size argument: a string or a number."""
+    return isinstance(v, (str, int, float)) and not isinstance(v, bool)
 
 
 def _size_from_string(src, size):
@@ -160,7 +163,6 @@ def _size_from_string(src, size):
     if number is not None:
         top = max(iw, ih)
         return iw * number / top, ih * number / top
-    import re
     m = re.search(r"(\d+)x(\d+)", size)
     if m:
         return int(m.group(1)), int(m.group(2))
@@ -200,10 +202,14 @@ def _scaled(a, shape, mode, dtype):
     tmp = np.empty((planes, src.shape[1], width), dtype=src.dtype)
     dst = np.empty((planes, height, width), dtype=src.dtype)
     opts = (mode == "bicubic",) + _precision(dtype)
-    workers.split(planes * src.shape[1], lambda lo, hi: loops.scale_rows(src, tmp, lo, hi, *opts),
-                  _grain(max(src.shape[2], width)))
-    workers.split(planes * height, lambda lo, hi: loops.scale_columns(tmp, dst, lo, hi, *opts),
-                  _grain(width))
+
+    def rows(lo, hi):
+        loops.scale_rows(src, tmp, lo, hi, *opts)
+
+    def columns(lo, hi):
+        loops.scale_columns(tmp, dst, lo, hi, *opts)
+    workers.split(planes * src.shape[1], rows, _grain(max(src.shape[2], width)))
+    workers.split(planes * height, columns, _grain(width))
     return dst.reshape(a.shape[:-2] + (height, width))
 
 
@@ -259,7 +265,7 @@ def rotate(*args):
         raise dok_error("mode must be one of: simple | bilinear", "image.rotate")
     if dst is not None:
         check_tensor(dst, 1, "rotate")
-        if dst is src or (array(dst).size and np.shares_memory(array(dst), array(src))):
+        if dst is src or (array(dst).size and np.may_share_memory(array(dst), array(src))):
             raise ImageError("image.rotate: in-place rotate not supported")
     from th.image import loops
     a = array(src)
