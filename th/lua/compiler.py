@@ -356,15 +356,16 @@ class Compiler:
         obj = self.expr(target.obj)
         never_nil = value is not None and (type(value) in (A.FunctionExpr, A.Table, A.String)
                                            or self.is_numeric(value))
+        table = self.res.table(target.obj)
         if type(target.key) is not A.String:
-            return self.index_set(obj, target.key, value_of, never_nil, site)
+            return self.index_set(obj, table, target.key, value_of, never_nil, site)
         key = target.key.value
         if key.startswith("__"):
             # metatable fields (__index, ...) are rare writes: keep them in one place
             return [py.Expr(_call("λsetfield", [obj, _c(key), value_of()], site))]
-        return self.field_set(obj, key, value_of, never_nil, site)
+        return self.field_set(obj, table, key, value_of, never_nil, site)
 
-    def index_set(self, obj, key, value_of, never_nil, site):
+    def index_set(self, obj, table, key, value_of, never_nil, site):
         """o[k] = v: append to, or overwrite inside, a table's array part inline (integer k,
         v not nil; an append only to a table with no hash part or metatable), else
         λsetindex (support.setindex)."""
@@ -382,26 +383,28 @@ class Compiler:
         push = py.Expr(py.Call(_attr(a, "append"), [v], []))
         fast = [_assign("λsa", _attr(o, "arr")),
                 py.If(append, [push], [py.If(inside, [store], slow)])]
-        tests = [_type_is(o, "λLuaTable")]
+        tests = [] if table else [_type_is(o, "λLuaTable")]
         if not self.res.integer(key):
             tests.append(_type_is(k, "λint"))
         if not never_nil:
             tests.append(_isnot(v, _c(None)))
+        if not tests:
+            return stmts + fast
         return stmts + [py.If(_and(*tests) if len(tests) > 1 else tests[0], fast, slow)]
 
-    def field_set(self, obj, key, value_of, never_nil, site):
+    def field_set(self, obj, table, key, value_of, never_nil, site):
         """o.k = v: a direct store when o is a table already holding k (no metamethod can
         apply then) and v is not nil; else λsetfield (support.setfield)."""
         stmts = []
         o, v = _held(obj, "λso", stmts), _n("λsv")
         stmts.append(_assign("λsv", value_of()))    # always: see _held
-        tests = [_type_is(o, "λLuaTable")]
+        tests = [] if table else [_type_is(o, "λLuaTable")]
         if not never_nil:
             tests.append(_isnot(v, _c(None)))
         tests.append(py.Compare(_c(key), [py.In()], [_walrus("λsh", _attr(o, "hash"))]))
         store = py.Assign([py.Subscript(_n("λsh"), _c(key), _STORE)], v)
         slow = py.Expr(_call("λsetfield", [o, _c(key), v], site))
-        return stmts + [py.If(_and(*tests), [store], [slow])]
+        return stmts + [py.If(_and(*tests) if len(tests) > 1 else tests[0], [store], [slow])]
 
     def compile_CallStat(self, s):
         """f(args) as a statement -> the call, its results dropped."""
@@ -720,58 +723,78 @@ class Compiler:
         """o.k -> an inline own-field read, else λgetfield(o, "k"); o[k] -> λgetindex(o, k)"""
         site = self.site("index", self.describe(e.obj))
         obj = self.expr(e.obj)
+        table = self.res.table(e.obj)
         if type(e.key) is A.String:
-            return self.field_get(obj, e.key.value, site, e.line)
-        return self.index_get(obj, e.key, site, e.line)
+            return self.field_get(obj, table, e.key.value, site, e.line)
+        return self.index_get(obj, table, e.key, site, e.line)
 
     # ---- inline lookups ------------------------------------------------------------------
     # The scratch names λx λv λm λmt λi λT hold a value only from their assignment to
     # their use inside one lookup; no other Lua expression is evaluated in between.
 
-    def field_get(self, obj, key, site, line):
-        """o.k: `λv if <o is a table holding k> else λgetfield(o, "k")` (support.getfield)."""
-        test = _and(_type_is(_walrus("λx", obj), "λLuaTable"),
-                    _isnot(_walrus("λv", _hash_get(_n("λx"), key)), _c(None)))
-        return _ifexp(test, _n("λv"), _call("λgetfield", [_n("λx"), _c(key)], site, line))
+    def field_get(self, obj, table, key, site, line):
+        """o.k: `λv if <o is a table holding k> else λgetfield(o, "k")` (support.getfield);
+        `table`: o is known to be a table (resolve.py), so its type is not tested."""
+        if table:
+            o = obj if type(obj) is py.Name else _walrus("λx", obj)
+            test = _isnot(_walrus("λv", _hash_get(o, key)), _c(None))
+            o = obj if type(obj) is py.Name else _n("λx")
+        else:
+            test = _and(_type_is(_walrus("λx", obj), "λLuaTable"),
+                        _isnot(_walrus("λv", _hash_get(_n("λx"), key)), _c(None)))
+            o = _n("λx")
+        return _ifexp(test, _n("λv"), _call("λgetfield", [o, _c(key)], site, line))
 
-    def index_get(self, obj, key, site, line):
+    def index_get(self, obj, table, key, site, line):
         """o[k]: `λv if <o is a table holding integer k in its array part> else
         λgetindex(o, k)` (support.getindex); o before k, as Lua evaluates them."""
         k = self.expr(key)
-        simple = type(k) in (py.Name, py.Constant)
-        o = "λx" if simple else self.temp()
-        if simple:
-            tests = [_type_is(_walrus(o, obj), "λLuaTable")]
+        tests = []
+        if type(k) in (py.Name, py.Constant):
+            if type(obj) is py.Name and table:
+                o = obj.id
+            else:
+                o = "λx"
+                first = _walrus(o, obj)
+                tests.append(_is(first, _n(o)) if table else _type_is(first, "λLuaTable"))
         else:
-            kt = self.temp()
-            tests = [_is(_walrus(o, obj), _n(o)), _is(_walrus(kt, k), _n(kt)),
-                     _type_is(_n(o), "λLuaTable")]
+            o, kt = self.temp(), self.temp()
+            tests += [_is(_walrus(o, obj), _n(o)), _is(_walrus(kt, k), _n(kt))]
+            if not table:
+                tests.append(_type_is(_n(o), "λLuaTable"))
             k = _n(kt)
         if not self.res.integer(key):
             tests.append(_type_is(k, "λint"))
         arr_len = _call("λlen", [_walrus("λa", _attr(_n(o), "arr"))])
-        tests.append(py.Compare(_c(0), [py.Lt(), py.LtE()], [k, arr_len]))
+        if self.res.positive_int(key):
+            tests.append(py.Compare(k, [py.LtE()], [arr_len]))
+        else:
+            tests.append(py.Compare(_c(0), [py.Lt(), py.LtE()], [k, arr_len]))
         pos = _c(k.value - 1) if type(k) is py.Constant and type(k.value) is int \
             else py.BinOp(k, py.Sub(), _c(1))
         item = py.Subscript(_n("λa"), pos, _LOAD)
         tests.append(_isnot(_walrus("λv", item), _c(None)))
         return _ifexp(_and(*tests), _n("λv"), _call("λgetindex", [_n(o), k], site, line))
 
-    def method_get(self, obj, o, key, site, line):
+    def method_get(self, obj, table, o, key, site, line):
         """The function of o:k(...), with o stored in `o`: the table's own field, its class's
-        (a metatable whose __index is a table), or the string library's, inline; anything
-        else through λgetfield (which also follows longer __index chains)."""
+        (from the method cache of its metatable, table.method_cache), or the string
+        library's, inline; anything else through λgetmethod (which fills the cache)."""
         own = _isnot(_walrus("λm", _hash_get(_n(o), key)), _c(None))
         in_class = _and(_isnot(_walrus("λmt", _attr(_n(o), "metatable")), _c(None)),
-                        _type_is(_walrus("λi", _hash_get(_n("λmt"), "__index")), "λLuaTable"),
-                        _isnot(_walrus("λm", _hash_get(_n("λi"), key)), _c(None)))
+                        _isnot(_walrus("λi", _attr(_n("λmt"), "mcache")), _c(None)),
+                        _isnot(_walrus("λm", py.Call(_attr(_n("λi"), "get"), [_c(key)], [])),
+                               _c(None)))
+        if table:
+            test = _and(_is(_walrus(o, obj), _n(o)), py.BoolOp(py.Or(), [own, in_class]))
+            return _ifexp(test, _n("λm"), _call("λgetmethod", [_n(o), _c(key)], site, line))
         kind = _walrus("λT", _call("λtype", [_walrus(o, obj)]))
         table = _and(_is(kind, _n("λLuaTable")), py.BoolOp(py.Or(), [own, in_class]))
         string = _and(_is(_n("λT"), _n("λstr")),
                       _type_is(_walrus("λi", _hash_get(_n("λSM"), "__index")), "λLuaTable"),
                       _isnot(_walrus("λm", _hash_get(_n("λi"), key)), _c(None)))
         return _ifexp(py.BoolOp(py.Or(), [table, string]), _n("λm"),
-                      _call("λgetfield", [_n(o), _c(key)], site, line))
+                      _call("λgetmethod", [_n(o), _c(key)], site, line))
 
     def compile_Call(self, e):
         return self.expr(e)
@@ -784,7 +807,8 @@ class Compiler:
         if type(e) is A.MethodCall:
             o = self.temp()
             isite = self.site("index", self.describe(e.obj))
-            func = self.method_get(self.expr(e.obj), o, e.method, isite, e.line)
+            func = self.method_get(self.expr(e.obj), self.res.table(e.obj), o, e.method,
+                                   isite, e.line)
             site = self.site("call", self.describe(e))
             first = [_n(o)]
         else:
@@ -836,6 +860,10 @@ class Compiler:
             return _call("λunm", [operand], site, e.line)
         site = self.site("length", self.describe(e.operand))
         # #x: len() of a string or of a plain table's array part inline, else λlength.
+        if self.res.table(e.operand):
+            plain = _is(_attr(_walrus("λx", operand), "metatable"), _c(None))
+            return _ifexp(plain, _call("λlen", [_attr(_n("λx"), "arr")]),
+                          _call("λlength", [_n("λx")], site, e.line))
         kind = _walrus("λT", _call("λtype", [_walrus("λx", operand)]))
         plain = _and(_is(_n("λT"), _n("λLuaTable")), _is(_attr(_n("λx"), "metatable"), _c(None)))
         return _ifexp(_is(kind, _n("λstr")), _call("λlen", [_n("λx")]),
@@ -879,6 +907,10 @@ class Compiler:
             return fast(a, b)
         if len(tests) == 1:
             test = tests[0]
+        elif tests[0].comparators[0].id == tests[1].comparators[0].id:
+            # type(a) is type(b) is int: b is evaluated even when a's type is not int
+            test = py.Compare(tests[0].left, [py.Is(), py.Is()],
+                              [tests[1].left, tests[0].comparators[0]])
         elif type(tests[1].left.args[0]) is py.NamedExpr:
             # b must be evaluated even when a's test fails: `&` does not short-circuit.
             test = py.BinOp(tests[0], py.BitAnd(), tests[1])

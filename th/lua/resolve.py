@@ -17,6 +17,8 @@ for variables, arithmetic on such): the compiler then emits plain Python arithme
 start and step, integer numerals, + and - of integers), and `Var.bound` bounds its
 magnitude when it can be known (a numeric for over numerals): the compiler then skips
 type tests, and the 2^53 check on products that cannot leave the exact double range.
+`Var.table` is true when every value assigned is a table constructor's (`local t = {}`):
+the compiler skips the type test of its inline field and index accesses.
 """
 import math
 
@@ -30,7 +32,8 @@ _LOOP = A.Number(0)
 
 class Var:
     __slots__ = ("name", "pyname", "func", "kind", "captured", "in_loop", "assigns",
-                 "numeric", "integer", "bound", "loop_int", "loop_bound")
+                 "numeric", "integer", "bound", "loop_int", "loop_bound", "loop_positive",
+                 "table")
 
     def __init__(self, name, pyname, func, in_loop):
         self.name = name
@@ -45,6 +48,8 @@ class Var:
         self.bound = None       # |value| <= bound for every number it holds, if known
         self.loop_int = False   # (numeric for variables) the loop gives ints
         self.loop_bound = None  # (numeric for variables) ... of at most this magnitude
+        self.loop_positive = False  # (numeric for variables) ... all 1 or more
+        self.table = False      # every value assigned is a table constructor's
 
     def __repr__(self):
         return f"Var({self.name}->{self.pyname}, {self.kind}{', num' if self.numeric else ''})"
@@ -111,6 +116,26 @@ class Resolution:
             if op == "*":
                 return self.integer(e.left) and self.integer(e.right) and \
                     self.magnitude(e) <= 2 ** 53
+        return False
+
+    def positive_int(self, e):
+        """Is e always an int of 1 or more? (numerals, unassigned `for i = 1, n` variables)"""
+        t = type(e)
+        if t is A.Number:
+            return type(e.value) is int and e.value >= 1
+        if t is A.Name:
+            var = self.refs.get(id(e))
+            return var is not None and var.loop_positive and var.assigns == [_LOOP]
+        return False
+
+    def table(self, e):
+        """Is e always a LuaTable? (a constructor, or a local only ever given those)"""
+        t = type(e)
+        if t is A.Table:
+            return True
+        if t is A.Name:
+            var = self.refs.get(id(e))
+            return var is not None and var.table
         return False
 
     def magnitude(self, e):
@@ -322,6 +347,7 @@ class _Resolver:
             var.loop_int = start is not None and step is not None
             if var.loop_int and stop is not None:
                 var.loop_bound = max(abs(start), abs(stop))
+            var.loop_positive = var.loop_int and start >= 1 and step >= 1
         self.loop_block(s.body.stmts, declare)
 
     def s_GenericFor(self, s):
@@ -446,6 +472,9 @@ class _Resolver:
 
     def infer_integer(self):
         res = self.res
+        for v in res.all_vars:
+            v.table = v.kind != "scope" and bool(v.assigns) and \
+                all(type(e) is A.Table for e in v.assigns)
         candidates = [v for v in res.all_vars if v.numeric]
         for v in candidates:
             v.integer = True

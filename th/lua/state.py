@@ -20,7 +20,7 @@ import traceback
 from th.lua import errors, runtime
 from th.lua.compiler import HELPERS, compile_lua
 from th.lua.errors import LuaError
-from th.lua.table import LuaTable
+from th.lua.table import LuaTable, unwatch
 
 # Python frames per Lua call are few; Lua programs recurse deeply (15,000+ frames).
 _RECURSION_LIMIT = 19000
@@ -41,7 +41,8 @@ def make_env(table=None):
     """Give a table a GlobalsDict hash part so compiled code can use it as globals."""
     t = table if table is not None else LuaTable()
     if type(t.hash) is not GlobalsDict:
-        d = GlobalsDict(t.hash)
+        unwatch(t)
+        d = GlobalsDict(t.hash.items())    # (a weak table gives up its weakness)
         d.table = t
         t.hash = d
         t._keys = None

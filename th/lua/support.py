@@ -7,7 +7,7 @@ compiler emits (a constant-key field read, a table constructor, a generic for). 
 its fast path first. This module imports nothing from torch or nn.
 """
 from th.lua import errors, runtime
-from th.lua.table import LuaTable
+from th.lua.table import LuaTable, method_cache
 
 # Names bound in every chunk's Python globals (the reserved prefix is λ).
 HELPERS = {
@@ -72,6 +72,22 @@ def getfield(o, k):
                 return v
         return runtime._index_meta(o, k, mt)
     return runtime.index(o, k)
+
+
+@_helper
+def getmethod(o, k):
+    """o:k's function when the inline lookup (compiler.method_get) missed: as getfield,
+    remembering a class's method in the metatable's cache (table.method_cache)."""
+    if type(o) is LuaTable:
+        mt = o.metatable
+        if mt is not None and o.hash.get(k) is None:
+            cls = mt.hash.get("__index")
+            if type(cls) is LuaTable:
+                v = cls.hash.get(k)
+                if v is not None:
+                    method_cache(mt, cls, k, v)
+                    return v
+    return getfield(o, k)
 
 
 @_helper

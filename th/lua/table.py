@@ -64,12 +64,13 @@ def denormalize_key(k):
 class LuaTable:
     """A Lua table. Example: `t = LuaTable.from_list([10, 20]); t["x"] = 1; len(t) == 2`."""
 
-    __slots__ = ("arr", "hash", "metatable", "_keys", "_key_pos", "__weakref__")
+    __slots__ = ("arr", "hash", "metatable", "mcache", "_keys", "_key_pos", "__weakref__")
 
     def __init__(self, arr=None, hash=None):
         self.arr = arr if arr is not None else []
         self.hash = hash if hash is not None else {}
         self.metatable = None
+        self.mcache = None     # (metatables) method name -> function: see method_cache
         self._keys = None      # snapshot of hash keys for `next`, dropped on a new key
         self._key_pos = None
 
@@ -250,6 +251,75 @@ class LuaTable:
         return f"LuaTable(arr={self.arr!r}, hash={{{', '.join(f'{denormalize_key(k)!r}: {v!r}' for k, v in self.hash.items())}}})"
 
 
+# ---- method caches ---------------------------------------------------------------------
+#
+# `o:m()` on a table whose metatable's __index is a class table finds m in three lookups
+# (o's own fields, the metatable's __index, the class's m). The metatable caches what the
+# last two find, in `mcache` (name -> value), which compiled code reads inline. The cache
+# depends on the hash parts of the metatable and of the class: those become WatchedHash,
+# whose every change drops the caches that depend on it.
+
+
+class WatchedHash(dict):
+    """The hash part of a table some method caches depend on: any change drops them."""
+    __slots__ = ("watchers",)
+
+    def _changed(self):
+        for mt in self.watchers:
+            mt.mcache = None
+
+    def __setitem__(self, k, v):
+        self._changed()
+        dict.__setitem__(self, k, v)
+
+    def __delitem__(self, k):
+        self._changed()
+        dict.__delitem__(self, k)
+
+    def pop(self, *args):
+        self._changed()
+        return dict.pop(self, *args)
+
+    def popitem(self):
+        self._changed()
+        return dict.popitem(self)
+
+    def setdefault(self, k, default=None):
+        self._changed()
+        return dict.setdefault(self, k, default)
+
+    def update(self, *args, **kwargs):
+        self._changed()
+        dict.update(self, *args, **kwargs)
+
+    def clear(self):
+        self._changed()
+        dict.clear(self)
+
+
+def method_cache(mt, cls, key, value):
+    """Remember in mt.mcache that the tables with metatable `mt` find `key` as `value`
+    in `cls` (mt's __index table), unless one of the two has a special hash part."""
+    for t in (mt, cls):
+        h = t.hash
+        if type(h) is dict:
+            h = t.hash = WatchedHash(h)
+            h.watchers = [mt]
+        elif type(h) is not WatchedHash:
+            return
+        elif not any(w is mt for w in h.watchers):
+            h.watchers.append(mt)
+    if mt.mcache is None:
+        mt.mcache = {}
+    mt.mcache[key] = value
+
+
+def unwatch(table):
+    """Before `table` gets another kind of hash part: drop the caches depending on it."""
+    if type(table.hash) is WatchedHash:
+        table.hash._changed()
+
+
 # ---- weak tables (__mode) ---------------------------------------------------------------
 
 import weakref as _weakref
@@ -339,5 +409,6 @@ def make_weak(table, mode):
     """Give `table` weak keys and/or values, as __mode asks ("k", "v", "kv")."""
     if type(table.hash) is WeakHash or not any(c in mode for c in "kv"):
         return
+    unwatch(table)
     table.hash = WeakHash(list(table.hash.items()), mode)
     table._keys = None
