@@ -201,3 +201,34 @@ def test_byte_and_double_flips_agree(rng, T):
     a = rng.integers(0, 256, (3, 7, 9)).astype(np.float64)
     for f in (image.hflip, image.vflip):
         assert np.array_equal(f(T(a)).numpy(), f(T(a, np.uint8)).numpy())
+
+
+# ---- other types, and what loading image costs ------------------------------------------
+
+def test_float_images_scale_and_rotate_close_to_the_double_result(rng, T):
+    src = rng.random((3, 9, 11))
+    for mode in ("bilinear", "bicubic"):
+        f = image.scale(T(src, np.float32), 17, 5, mode)
+        assert f.__typename__ == "torch.FloatTensor"
+        np.testing.assert_allclose(f.numpy(), image.scale(T(src), 17, 5, mode).numpy(), atol=1e-6)
+    r = image.rotate(T(src, np.float32), 0.7, "bilinear")
+    np.testing.assert_allclose(r.numpy(), image.rotate(T(src), 0.7, "bilinear").numpy(), atol=1e-6)
+
+
+def test_byte_images_stay_in_range_when_interpolation_overshoots(T):
+    # bicubic overshoots at a sharp edge: byte results saturate at 0 and 255
+    edge = np.zeros((1, 8), np.uint8)
+    edge[0, 4:] = 255
+    out = image.scale(T(edge, np.uint8), 29, 1, "bicubic").numpy()
+    wide = image.scale(T(edge.astype(float)), 29, 1, "bicubic").numpy()
+    assert wide.min() < 0 and wide.max() > 255
+    assert np.array_equal(out, np.clip(np.floor(wide + 0.5), 0, 255))
+
+
+def test_requiring_image_does_not_load_numba():
+    import subprocess
+    import sys
+    code = ("import sys; from th import image; image.convolve(image.lena(), image.gaussian(3)); "
+            "image.crop(image.lena(), 'c', 9, 9); print('numba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "False", out.stderr
