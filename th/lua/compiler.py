@@ -791,8 +791,9 @@ class Compiler:
         kind = _walrus("λT", _call("λtype", [_walrus(o, obj)]))
         table = _and(_is(kind, _n("λLuaTable")), py.BoolOp(py.Or(), [own, in_class]))
         string = _and(_is(_n("λT"), _n("λstr")),
-                      _type_is(_walrus("λi", _hash_get(_n("λSM"), "__index")), "λLuaTable"),
-                      _isnot(_walrus("λm", _hash_get(_n("λi"), key)), _c(None)))
+                      _isnot(_walrus("λi", _attr(_n("λSM"), "mcache")), _c(None)),
+                      _isnot(_walrus("λm", py.Call(_attr(_n("λi"), "get"), [_c(key)], [])),
+                             _c(None)))
         return _ifexp(py.BoolOp(py.Or(), [table, string]), _n("λm"),
                       _call("λgetmethod", [_n(o), _c(key)], site, line))
 

@@ -80,13 +80,20 @@ def getmethod(o, k):
     remembering a class's method in the metatable's cache (table.method_cache)."""
     if type(o) is LuaTable:
         mt = o.metatable
-        if mt is not None and o.hash.get(k) is None:
-            cls = mt.hash.get("__index")
-            if type(cls) is LuaTable:
-                v = cls.hash.get(k)
-                if v is not None:
-                    method_cache(mt, cls, k, v)
-                    return v
+        if o.hash.get(k) is not None:
+            mt = None
+    elif type(o) is str:
+        rt = runtime.current_runtime()      # strings share one metatable per Lua state
+        mt = rt.string_meta if rt is not None else None
+    else:
+        mt = None
+    if mt is not None:
+        cls = mt.hash.get("__index")
+        if type(cls) is LuaTable:
+            v = cls.hash.get(k)
+            if v is not None:
+                method_cache(mt, cls, k, v)
+                return v
     return getfield(o, k)
 
 

@@ -102,3 +102,18 @@ local S = setmetatable({}, {__index = string})
 print(("abc"):upper(), ("x"):rep(3), pcall(function() return S:upper() end))
 print(pcall(function() local n = 5; return n:foo() end))
 print(pcall(function() local t = {}; return t:foo() end))
+
+-- case: string methods follow changes to the string table and the strings' metatable
+print(("abc"):upper(), ("abc"):upper())
+local upper = string.upper
+string.upper = function(s) return "UP:" .. s end
+print(("abc"):upper())
+string.upper = upper
+local smt = getmetatable("")
+local saved = smt.__index
+smt.__index = {upper = function() return "other table" end}
+print(("abc"):upper(), pcall(function() return ("abc"):lower() end))
+smt.__index = function(s, k) return function() return "function " .. k end end
+print(("abc"):upper())
+smt.__index = saved
+print(("abc"):upper(), ("abc"):lower())
