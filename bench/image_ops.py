@@ -91,12 +91,24 @@ def cases(img, grey):
     numpy_cases = [
         ("rgb2hsv", lambda: image.rgb2hsv(img), "numpy (max/min/where)",
          lambda: _numpy_hsv(a)),
-        ("lcn (512x512 grey)", lambda: image.lcn(grey), "-", None),
+        ("lcn (512x512 grey)", lambda: image.lcn(grey), "numpy + F.conv2d" if pt else "-",
+         (lambda: _torch_lcn(grey.numpy()[0], k9.numpy())) if pt else None),
         ("save PNG", lambda: image.save(png, img), "Pillow", pillow_save),
         ("load PNG", lambda: image.load(png), "Pillow", pillow_load),
-        ("lena()", image.lena, "Pillow from bytes", lambda: Image.fromarray(as_bytes)),
+        ("lena()", image.lena, "numpy bytes -> double", lambda: as_bytes * (1 / 255)),
     ]
     return (torch_cases if pt is not None else []) + numpy_cases
+
+
+def _torch_lcn(g, k):
+    """image.lcn's steps with PyTorch's convolution (k is symmetric: no flip needed)."""
+    x = pt.from_numpy((g - g.mean()) / g.std(ddof=1))[None, None]
+    kt = pt.from_numpy(k.copy())[None, None]
+    mean = F.conv2d(x, kt)
+    var = (F.conv2d(x * x, kt) - mean * mean).clamp(min=0)
+    std = var.sqrt().clamp(min=1)
+    s = k.shape[0] // 2
+    return (x[..., s:s + std.shape[-2], s:s + std.shape[-1]] - mean) / std
 
 
 def _numpy_hsv(a):

@@ -170,7 +170,6 @@ _DISPLAY_DEFAULTS = {"zoom": 1, "legend": "image.display", "x": 0, "y": 0,
 class DisplayWindow:
     """What image.display returns: pass it back as win= to redraw the same window."""
 
-    __lua_type__ = "userdata"
     _count = [0]
 
     def __init__(self, folder, legend):
@@ -216,7 +215,7 @@ def display(*args):
 def _png(a, zoom):
     """PNG bytes of a [0, 1] image array, magnified by `zoom` (nearest pixels)."""
     from PIL import Image
-    pixels = files.to_bytes(new_tensor(a, np.float64))
+    pixels = files.quantize(a)
     pixels = pixels[0] if pixels.ndim == 3 and pixels.shape[0] == 1 else pixels
     picture = Image.fromarray(pixels if pixels.ndim == 2 else pixels.transpose(1, 2, 0))
     if zoom != 1:

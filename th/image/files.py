@@ -153,7 +153,11 @@ def _todepth(img, depth):
 def to_bytes(tensor):
     """Torch7's clampImage: byte images as they are; others saturated to [0, 1] and
     scaled to 0..255 (rounded here, see the module's notes). Returns a uint8 array."""
-    a = array(tensor)
+    return quantize(array(tensor))
+
+
+def quantize(a):
+    """The uint8 pixels of an image array (see to_bytes)."""
     if a.dtype == np.uint8:
         return np.ascontiguousarray(a)
     values = np.clip(a.astype(np.float64), 0, 1) * 255
