@@ -1022,11 +1022,16 @@ def _py_function_name(name, n):
 
 
 def _fill_positions(node, line):
-    """Give every Python node without a position the line `line` (column 0)."""
+    """Give every Python node without a position the line `line` (column 0).
+
+    A node with `end_lineno` was filled with its whole subtree already (statements are
+    filled as they are made, then again inside their parents): it is not walked again."""
     todo = [(node, line)]
     while todo:
         n, ln = todo.pop()
         if "lineno" in n._attributes:
+            if getattr(n, "end_lineno", None) is not None:
+                continue
             if getattr(n, "lineno", None) is None:
                 n.lineno = ln
             if getattr(n, "col_offset", None) is None:
