@@ -103,3 +103,26 @@ def test_setnumthreads():
     finally:
         torch.setnumthreads(old)
     assert torch.getnumcores() >= 1
+
+
+def test_ctrl_c_stops_threaded_work():
+    # A script looping over big (threaded) operations stops at once on SIGINT.
+    import signal
+    import subprocess
+    import sys
+    import time
+    code = ("x = torch.rand(1000000); y = torch.rand(1000000); print('go'); io.stdout:flush(); "
+            "while true do x:add(y); x:sigmoid(); local s = x:sum() end")
+    p = subprocess.Popen([sys.executable, "-m", "th.cli", "-e", code], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        assert p.stdout.readline().strip() == "go"
+        time.sleep(0.5)
+        start = time.monotonic()
+        p.send_signal(signal.SIGINT)
+        _, err = p.communicate(timeout=30)
+    finally:
+        p.kill()
+    assert time.monotonic() - start < 5
+    assert p.returncode == 130 and "interrupted" in err

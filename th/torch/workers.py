@@ -10,7 +10,7 @@ max along a dimension, tiled copies, Box-Muller, pooling, col2im).
 
 Why not numba's own threads (`parallel=True` / `prange`)? Measured on a 2-core box
 with another process busy on one core: `x:add(y)` at 1e6 elements took ~6 ms instead
-of ~0.4 ms, and nn.Tanh's backward pass at 65k elements ~0.8 ms on average instead of
+of ~0.4 ms, and nn.Tanh's backward pass at 65k elements ~6 ms (median) instead of
 ~0.02 ms. numba's OpenMP layer splits a loop statically into one piece per core and
 waits for every piece; its threads spin while they wait, so the scheduler treats them
 as CPU hogs, and the piece given to the thread that shares a core with the busy
