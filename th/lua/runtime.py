@@ -251,22 +251,30 @@ def _index_other(o, k):
         raise
 
 
+_mangled = {}     # Lua field name -> Python attribute name (interop.mangle), as met
+_FUNCTION = types.FunctionType
+
+
 def _index_attr(o, k):
     # interop.py: instance fields first, then plain functions of the class (unbound).
-    name = mangle(k)
-    d = getattr(o, "__dict__", None)
-    if d is not None and name in d:
-        v = d[name]
-        if type(v) is _MODULE and is_private_submodule(o, name, v):
-            return None
-        return v
+    name = _mangled.get(k)
+    if name is None:
+        name = mangle(k)
+        if len(_mangled) < 4096:
+            _mangled[k] = name
+    tp = type(o)
+    if tp.__dictoffset__:       # (objects with __slots__ only have no __dict__ to look in)
+        d = getattr(o, "__dict__", None)
+        if d is not None and name in d:
+            v = d[name]
+            if type(v) is _MODULE and is_private_submodule(o, name, v):
+                return None
+            return v
     if not isinstance(o, type):
-        for klass in type(o).__mro__:
-            attr = klass.__dict__.get(name)
-            if attr is not None:
-                if type(attr) is types.FunctionType:
-                    return attr
-                break
+        # the class's attribute, found along its MRO as Python finds it (type cache)
+        attr = getattr(tp, name, None)
+        if type(attr) is _FUNCTION:
+            return attr
     if isinstance(o, types.FunctionType) or isinstance(o, types.BuiltinFunctionType):
         raise op_error("index", o)
     try:

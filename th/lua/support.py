@@ -71,7 +71,12 @@ def getfield(o, k):
             if v is not None or h.metatable is None:
                 return v
         return runtime._index_meta(o, k, mt)
-    return runtime.index(o, k)
+    if type(o) in _NOT_USERDATA:
+        return runtime.index(o, k)
+    return runtime._index_attr(o, k)     # a Python object's field or method
+
+
+_NOT_USERDATA = frozenset((str, type(None), bool, int, float))
 
 
 @_helper
@@ -85,8 +90,10 @@ def getmethod(o, k):
     elif type(o) is str:
         rt = runtime.current_runtime()      # strings share one metatable per Lua state
         mt = rt.string_meta if rt is not None else None
+    elif type(o) in _NOT_USERDATA:
+        return runtime.index(o, k)          # (an error: nil, booleans and numbers)
     else:
-        mt = None
+        return runtime._index_attr(o, k)    # a Python object's method
     if mt is not None:
         cls = mt.hash.get("__index")
         if type(cls) is LuaTable:
