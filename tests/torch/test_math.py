@@ -156,6 +156,27 @@ def test_addcmul_addcdiv_lerp_clamp():
     assert torch.pow(2, torch.Tensor([1, 3])).tolist() == [2, 8]
 
 
+def test_addcdiv_addcmul_round_as_torch7():
+    # Torch7's C computes x + (v * t1) / t2 and x + (v * t1) * t2, one rounding per
+    # operation in the element type: the same order gives bit-identical results
+    # (optim's adam and adagrad depend on it).
+    rs = np.random.RandomState(7)
+    a, b, c = rs.randn(3, 2000)
+    v = 0.1
+    for cls, dt in ((torch.DoubleTensor, np.float64), (torch.FloatTensor, np.float32)):
+        x, t1, t2 = (cls(list(map(float, arr))) for arr in (a, b, c))
+        xa, t1a, t2a = (arr.astype(dt) for arr in (a, b, c))
+        want_div = [float(dt(xi) + (dt(v) * dt(p)) / dt(q)) for xi, p, q in zip(xa, t1a, t2a)]
+        want_mul = [float(dt(xi) + (dt(v) * dt(p)) * dt(q)) for xi, p, q in zip(xa, t1a, t2a)]
+        other_order = [float(dt(xi) + dt(v) * (dt(p) / dt(q))) for xi, p, q in zip(xa, t1a, t2a)]
+        assert other_order != want_div                  # the order matters on this data
+        assert x.clone().addcdiv(v, t1, t2).tolist() == want_div
+        assert torch.addcdiv(x, v, t1, t2).tolist() == want_div
+        assert x.clone().addcmul(v, t1, t2).tolist() == want_mul
+    x = torch.LongTensor([10, -10, 7])
+    assert x.addcdiv(3, torch.LongTensor([5, 5, 2]), torch.LongTensor([2, 2, 4])).tolist() == [17, -3, 8]
+
+
 def test_operators():
     a = torch.Tensor([[1, 2], [3, 4]])
     v = torch.Tensor([1, 1])

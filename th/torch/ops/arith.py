@@ -373,7 +373,7 @@ def torch_lerp(*args):
     return lerp(new_like(args[0]), *args)
 
 
-def _addc(fname, combine):
+def _addc(fname, is_div):
     sig = "*T* [T] [R] T T"
 
     def op(self, *args):
@@ -389,20 +389,33 @@ def _addc(fname, combine):
         s = _src(self, src, fname, (self,) + args, sig)
         t1 = operand(self, a[0], "src1")
         t2 = operand(self, a[1], "src2")
-        np.add(s, scalar(self, v) * combine(t1, t2), out=self._np(), casting="unsafe")
+        np.add(s, _scaled_product(self, scalar(self, v), t1, t2, is_div), out=self._np(),
+               casting="unsafe")
         return self
     op.__name__ = fname
     return op
 
 
-addcmul = method("addcmul")(_addc("addcmul", np.multiply))
+def _scaled_product(res, v, t1, t2, is_div):
+    # Torch7: `*r += value * *src1 / *src2` (or `* *src2`): C evaluates (value * src1)
+    # first, in the element type, then divides (multiplies) by src2. The same order
+    # gives the same roundings, so optim's adam and adagrad match Torch7 to the bit.
+    if res._type.is_float:
+        tmp = np.multiply(t1, v)
+        return (np.divide if is_div else np.multiply)(tmp, t2, out=tmp)
+    tmp = np.multiply(t1, v, dtype=np.int64)        # C promotes small ints to int
+    return int_div(tmp, t2, tmp) if is_div else np.multiply(tmp, t2, out=tmp)
+
+
+addcmul = method("addcmul")(_addc("addcmul", False))
 addcmul.__doc__ = """x:addcmul([v,] t1, t2) / x:addcmul(src, [v,] t1, t2): x + v * t1 * t2.
 
     Example: x = torch.zeros(2); x:addcmul(2, torch.ones(2), torch.Tensor({1, 2}))  -- 2 4
     """
-addcdiv = method("addcdiv")(_addc("addcdiv", np.divide))
+addcdiv = method("addcdiv")(_addc("addcdiv", True))
 addcdiv.__doc__ = """x:addcdiv([v,] t1, t2) / x:addcdiv(src, [v,] t1, t2): x + v * t1 / t2.
 
+    Computed as Torch7 does, (v * t1) / t2, so results match it to the last bit.
     Example: x = torch.zeros(2); x:addcdiv(1, torch.ones(2), torch.Tensor({2, 4}))  -- 0.5 0.25
     """
 
