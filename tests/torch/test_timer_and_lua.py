@@ -66,3 +66,16 @@ def test_errors_from_lua_carry_the_lua_position(code, words):
     g = lua(f"ok, err = pcall(function() {code} end)")
     assert g["ok"] is False
     assert words in g["err"] and g["err"].startswith("[string")
+
+
+def test_typename_field_from_lua():
+    g = lua("""
+        a = torch.zeros(2).__typename
+        b = torch.FloatTensor().__typename
+        c = torch.LongStorage(2).__typename
+        d = torch.Timer().__typename
+        local Foo = torch.class('test.Foo')
+        e = Foo().__typename
+    """)
+    assert (g["a"], g["b"], g["c"], g["d"], g["e"]) == (
+        "torch.DoubleTensor", "torch.FloatTensor", "torch.LongStorage", "torch.Timer", "test.Foo")

@@ -25,7 +25,8 @@ Calls
 
 Indexing a Python object from Lua (`obj.k`, `obj:k(...)`, `obj.k = v`)
     - The Lua name is mangled first: a Python keyword gets a trailing underscore
-      (`torch.class` -> attribute `class_`), and `__init` means `__init__`.
+      (`torch.class` -> attribute `class_`), `__init` means `__init__` and
+      `__typename` means `__typename__` (Torch7's class name, `x.__typename`).
     - Read: the instance `__dict__` first; then the class (MRO): a plain Python function
       is returned unbound (so `obj:m(a)` calls `m(obj, a)` and `Class.m(obj, a)` works as
       in Lua); anything else is `getattr(obj, k)`. A missing attribute is nil.
@@ -63,12 +64,13 @@ Runtime access
 """
 import keyword
 
-_INIT = {"__init": "__init__"}
-_UNINIT = {"__init__": "__init"}
+_INIT = {"__init": "__init__", "__typename": "__typename__"}
+_UNINIT = {"__init__": "__init", "__typename__": "__typename"}
 
 
 def mangle(name):
-    """The Python attribute for a Lua field name: `class` -> `class_`, `__init` -> `__init__`."""
+    """The Python attribute for a Lua field name: `class` -> `class_`, `__init` -> `__init__`,
+    `__typename` -> `__typename__`."""
     if name in _INIT:
         return _INIT[name]
     if keyword.iskeyword(name):
