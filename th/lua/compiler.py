@@ -10,8 +10,12 @@ a *site* number as `col_offset`, indexing the chunk's site table (th/lua/errors.
 an error can name the variable involved, as Lua's messages do.
 
 Fast paths are emitted inline under exact type tests: `a + b` becomes
-`(a + b if type(a) is int and type(b) is int else λadd(a, b))`, and plain `a + b` when
-both operands are known to be numbers (resolve.py's `numeric` inference).
+`(a + b if type(a) is type(b) is int else λadd(a, b))`, and plain `a + b` when both
+operands are known to be numbers (resolve.py's `numeric` inference).
+
+The compiler is one `compile_<Class>` method per Lua node class (the dispatch); the
+inline shapes of table accesses and method calls are in inline.py, the goto plan in
+gotos.py, the Python node builders in pyast.py.
 
 Developers: `python -m th.lua.compiler file.lua` prints the Python of a chunk.
 """
@@ -22,86 +26,14 @@ import warnings
 from th.lua import ast as A
 from th.lua import errors
 from th.lua.gotos import plan_gotos
+from th.lua.inline import InlineAccess
 from th.lua.parser import parse
+from th.lua.pyast import (
+    _LOAD, _STORE, _n, _st, _c, _call, _is, _isnot, _type_is, _and, _ifexp, _assign,
+    _walrus, _attr,
+)
 from th.lua.resolve import resolve
 from th.lua.support import HELPERS, register_fast_iter  # noqa: F401 (re-exported)
-
-_LOAD = py.Load()
-_STORE = py.Store()
-
-# ---- Python AST builders -----------------------------------------------------------
-
-
-def _n(name):
-    return py.Name(name, _LOAD)
-
-
-def _st(name):
-    return py.Name(name, _STORE)
-
-
-def _c(value):
-    return py.Constant(value)
-
-
-def _call(func, args, site=0, line=None):
-    node = py.Call(_n(func) if isinstance(func, str) else func, args, [])
-    if site:
-        node.col_offset = site
-    if line is not None:
-        node.lineno = line
-    return node
-
-
-def _is(a, b):
-    return py.Compare(a, [py.Is()], [b])
-
-
-def _isnot(a, b):
-    return py.Compare(a, [py.IsNot()], [b])
-
-
-def _type_is(x, tname):
-    return _is(_call("λtype", [x]), _n(tname))
-
-
-def _and(*values):
-    return py.BoolOp(py.And(), list(values))
-
-
-def _ifexp(test, body, orelse):
-    return py.IfExp(test, body, orelse)
-
-
-def _assign(name, value):
-    return py.Assign([_st(name)], value)
-
-
-def _held(value, name, stmts):
-    """`value` itself when it is a plain name or a constant (reading it again is free and
-    has no effect); else a fixed name assigned by a statement appended to `stmts`.
-
-    Fixed names, not fresh temps: the next store releases what they held (as Lua reuses
-    its registers), so a value just stored into a weak table is not kept alive until the
-    function returns. Stored values always pass through `λsv` for that reason."""
-    if type(value) in (py.Name, py.Constant):
-        return value
-    stmts.append(_assign(name, value))
-    return _n(name)
-
-
-def _walrus(name, value):
-    return py.NamedExpr(_st(name), value)
-
-
-def _attr(value, name):
-    return py.Attribute(value, name, _LOAD)
-
-
-def _hash_get(table, key):
-    """`table.hash.get(key)`: a raw read of a string key (None when absent)."""
-    return py.Call(_attr(_attr(table, "hash"), "get"), [_c(key)], [])
-
 
 _PY_BINOP = {"+": py.Add, "-": py.Sub, "*": py.Mult, "/": py.Div, "%": py.Mod}
 _HELPER_OF = {"+": "λadd", "-": "λsub", "*": "λmul", "/": "λdiv", "%": "λmod", "^": "λpow"}
@@ -132,7 +64,7 @@ class _Region:
         self.used = False
 
 
-class Compiler:
+class Compiler(InlineAccess):
     """Compiles one resolved chunk; one `compile_<Class>` method per Lua node class."""
 
     def __init__(self, chunk, res, gotos):
@@ -364,47 +296,6 @@ class Compiler:
             # metatable fields (__index, ...) are rare writes: keep them in one place
             return [py.Expr(_call("λsetfield", [obj, _c(key), value_of()], site))]
         return self.field_set(obj, table, key, value_of, never_nil, site)
-
-    def index_set(self, obj, table, key, value_of, never_nil, site):
-        """o[k] = v: append to, or overwrite inside, a table's array part inline (integer k,
-        v not nil; an append only to a table with no hash part or metatable), else
-        λsetindex (support.setindex)."""
-        stmts = []
-        o, k = _held(obj, "λso", stmts), _held(self.expr(key), "λsk", stmts)
-        v, a = _n("λsv"), _n("λsa")
-        stmts.append(_assign("λsv", value_of()))    # always: see _held
-        slow = [py.Expr(_call("λsetindex", [o, k, v], site))]
-        size = _call("λlen", [a])
-        append = _and(py.Compare(k, [py.Eq()], [py.BinOp(size, py.Add(), _c(1))]),
-                      py.UnaryOp(py.Not(), _attr(o, "hash")), _is(_attr(o, "metatable"), _c(None)))
-        slot = py.Subscript(a, py.BinOp(k, py.Sub(), _c(1)), _LOAD)
-        inside = _and(py.Compare(_c(0), [py.Lt(), py.LtE()], [k, size]), _isnot(slot, _c(None)))
-        store = py.Assign([py.Subscript(a, py.BinOp(k, py.Sub(), _c(1)), _STORE)], v)
-        push = py.Expr(py.Call(_attr(a, "append"), [v], []))
-        fast = [_assign("λsa", _attr(o, "arr")),
-                py.If(append, [push], [py.If(inside, [store], slow)])]
-        tests = [] if table else [_type_is(o, "λLuaTable")]
-        if not self.res.integer(key):
-            tests.append(_type_is(k, "λint"))
-        if not never_nil:
-            tests.append(_isnot(v, _c(None)))
-        if not tests:
-            return stmts + fast
-        return stmts + [py.If(_and(*tests) if len(tests) > 1 else tests[0], fast, slow)]
-
-    def field_set(self, obj, table, key, value_of, never_nil, site):
-        """o.k = v: a direct store when o is a table already holding k (no metamethod can
-        apply then) and v is not nil; else λsetfield (support.setfield)."""
-        stmts = []
-        o, v = _held(obj, "λso", stmts), _n("λsv")
-        stmts.append(_assign("λsv", value_of()))    # always: see _held
-        tests = [] if table else [_type_is(o, "λLuaTable")]
-        if not never_nil:
-            tests.append(_isnot(v, _c(None)))
-        tests.append(py.Compare(_c(key), [py.In()], [_walrus("λsh", _attr(o, "hash"))]))
-        store = py.Assign([py.Subscript(_n("λsh"), _c(key), _STORE)], v)
-        slow = py.Expr(_call("λsetfield", [o, _c(key), v], site))
-        return stmts + [py.If(_and(*tests) if len(tests) > 1 else tests[0], [store], [slow])]
 
     def compile_CallStat(self, s):
         """f(args) as a statement -> the call, its results dropped."""
@@ -728,75 +619,6 @@ class Compiler:
             return self.field_get(obj, table, e.key.value, site, e.line)
         return self.index_get(obj, table, e.key, site, e.line)
 
-    # ---- inline lookups ------------------------------------------------------------------
-    # The scratch names λx λv λm λmt λi λT hold a value only from their assignment to
-    # their use inside one lookup; no other Lua expression is evaluated in between.
-
-    def field_get(self, obj, table, key, site, line):
-        """o.k: `λv if <o is a table holding k> else λgetfield(o, "k")` (support.getfield);
-        `table`: o is known to be a table (resolve.py), so its type is not tested."""
-        if table:
-            o = obj if type(obj) is py.Name else _walrus("λx", obj)
-            test = _isnot(_walrus("λv", _hash_get(o, key)), _c(None))
-            o = obj if type(obj) is py.Name else _n("λx")
-        else:
-            test = _and(_type_is(_walrus("λx", obj), "λLuaTable"),
-                        _isnot(_walrus("λv", _hash_get(_n("λx"), key)), _c(None)))
-            o = _n("λx")
-        return _ifexp(test, _n("λv"), _call("λgetfield", [o, _c(key)], site, line))
-
-    def index_get(self, obj, table, key, site, line):
-        """o[k]: `λv if <o is a table holding integer k in its array part> else
-        λgetindex(o, k)` (support.getindex); o before k, as Lua evaluates them."""
-        k = self.expr(key)
-        tests = []
-        if type(k) in (py.Name, py.Constant):
-            if type(obj) is py.Name and table:
-                o = obj.id
-            else:
-                o = "λx"
-                first = _walrus(o, obj)
-                tests.append(_is(first, _n(o)) if table else _type_is(first, "λLuaTable"))
-        else:
-            o, kt = self.temp(), self.temp()
-            tests += [_is(_walrus(o, obj), _n(o)), _is(_walrus(kt, k), _n(kt))]
-            if not table:
-                tests.append(_type_is(_n(o), "λLuaTable"))
-            k = _n(kt)
-        if not self.res.integer(key):
-            tests.append(_type_is(k, "λint"))
-        arr_len = _call("λlen", [_walrus("λa", _attr(_n(o), "arr"))])
-        if self.res.positive_int(key):
-            tests.append(py.Compare(k, [py.LtE()], [arr_len]))
-        else:
-            tests.append(py.Compare(_c(0), [py.Lt(), py.LtE()], [k, arr_len]))
-        pos = _c(k.value - 1) if type(k) is py.Constant and type(k.value) is int \
-            else py.BinOp(k, py.Sub(), _c(1))
-        item = py.Subscript(_n("λa"), pos, _LOAD)
-        tests.append(_isnot(_walrus("λv", item), _c(None)))
-        return _ifexp(_and(*tests), _n("λv"), _call("λgetindex", [_n(o), k], site, line))
-
-    def method_get(self, obj, table, o, key, site, line):
-        """The function of o:k(...), with o stored in `o`: the table's own field, its class's
-        (from the method cache of its metatable, table.method_cache), or the string
-        library's, inline; anything else through λgetmethod (which fills the cache)."""
-        own = _isnot(_walrus("λm", _hash_get(_n(o), key)), _c(None))
-        in_class = _and(_isnot(_walrus("λmt", _attr(_n(o), "metatable")), _c(None)),
-                        _isnot(_walrus("λi", _attr(_n("λmt"), "mcache")), _c(None)),
-                        _isnot(_walrus("λm", py.Call(_attr(_n("λi"), "get"), [_c(key)], [])),
-                               _c(None)))
-        if table:
-            test = _and(_is(_walrus(o, obj), _n(o)), py.BoolOp(py.Or(), [own, in_class]))
-            return _ifexp(test, _n("λm"), _call("λgetmethod", [_n(o), _c(key)], site, line))
-        kind = _walrus("λT", _call("λtype", [_walrus(o, obj)]))
-        table = _and(_is(kind, _n("λLuaTable")), py.BoolOp(py.Or(), [own, in_class]))
-        string = _and(_is(_n("λT"), _n("λstr")),
-                      _isnot(_walrus("λi", _attr(_n("λSM"), "mcache")), _c(None)),
-                      _isnot(_walrus("λm", py.Call(_attr(_n("λi"), "get"), [_c(key)], [])),
-                             _c(None)))
-        return _ifexp(py.BoolOp(py.Or(), [table, string]), _n("λm"),
-                      _call("λgetmethod", [_n(o), _c(key)], site, line))
-
     def compile_Call(self, e):
         return self.expr(e)
 
@@ -860,16 +682,7 @@ class Compiler:
             site = self.site("arith", self.describe(e.operand))
             return _call("λunm", [operand], site, e.line)
         site = self.site("length", self.describe(e.operand))
-        # #x: len() of a string or of a plain table's array part inline, else λlength.
-        if self.res.table(e.operand):
-            plain = _is(_attr(_walrus("λx", operand), "metatable"), _c(None))
-            return _ifexp(plain, _call("λlen", [_attr(_n("λx"), "arr")]),
-                          _call("λlength", [_n("λx")], site, e.line))
-        kind = _walrus("λT", _call("λtype", [_walrus("λx", operand)]))
-        plain = _and(_is(_n("λT"), _n("λLuaTable")), _is(_attr(_n("λx"), "metatable"), _c(None)))
-        return _ifexp(_is(kind, _n("λstr")), _call("λlen", [_n("λx")]),
-                      _ifexp(plain, _call("λlen", [_attr(_n("λx"), "arr")]),
-                             _call("λlength", [_n("λx")], site, e.line)))
+        return self.length(operand, self.res.table(e.operand), site, e.line)
 
     def is_numeric(self, e):
         return self.res.numeric(e)
