@@ -120,3 +120,53 @@ def test_products_are_checked_against_2_53_only_when_they_can_pass_it():
         == (3.0 ** 16,)
     assert type(Runtime().execute("local x = 3 for i = 1, 6 do x = x * x end return x")[0]) \
         is float
+
+
+RECEIVERS = [
+    "{x = 1, 10, 20}",
+    "setmetatable({}, {__index = {x = 2, 30, m = function(self) return 'm' end}})",
+    "setmetatable({}, {__index = function(t, k) return k end})",
+    "setmetatable({}, {__newindex = function(t, k, v) rawset(t, k, 'via newindex') end})",
+    "setmetatable({1, 2, 3}, {__len = function() return 42 end})",
+    "'abc'", "nil", "5",
+]
+ACCESSES = {
+    "o.x": "return o.x", "o[1]": "return o[1]", "o[2]": "return o[2]", "#o": "return #o",
+    "o:m()": "return o:m()", "o:upper()": "return o:upper()",
+    "o.x = v": "o.x = 'v' return rawget(o, 'x')", "o[1] = v": "o[1] = 'v' return rawget(o, 1)",
+    "o[4] = v": "o[4] = 'v' return rawget(o, 4)",
+}
+
+
+@pytest.mark.parametrize("access", list(ACCESSES))
+def test_inline_accesses_agree_with_runtime_helpers(access):
+    # Each access compiled inline, and done by the runtime's index/newindex/length.
+    from th.lua import runtime
+    rt = Runtime()
+    for src in RECEIVERS:
+        o = rt.execute(f"return {src}")[0]
+        try:
+            inline = ("ok", rt.execute("local o = ... " + ACCESSES[access], args=(o,)))
+        except Exception as e:
+            inline = ("error", str(e).split(": ", 1)[-1])
+        o = rt.execute(f"return {src}")[0]
+        try:
+            if access.endswith("= v"):
+                key = "x" if access.startswith("o.x") else int(access[2])
+                runtime.newindex(o, key, "v")
+                helper = ("ok", (o.get(key),))
+            elif access == "#o":
+                helper = ("ok", (runtime.length(o),))
+            elif access.startswith("o:"):
+                name = access[2:-2]
+                helper = ("ok", runtime.results(runtime.index(o, name)(o)))
+            else:
+                key = "x" if access == "o.x" else int(access[2])
+                helper = ("ok", (runtime.index(o, key),))
+        except Exception as e:
+            helper = ("error", str(e).split(": ", 1)[-1])
+        assert inline[0] == helper[0], (access, src, inline, helper)
+        if inline[0] == "ok":
+            assert inline == helper, (access, src)
+        else:
+            assert "attempt to" in inline[1] or "bad argument" in inline[1], inline
