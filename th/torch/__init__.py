@@ -13,10 +13,13 @@ Importing this package is cheap: numba loads only when a kernel is first needed.
 numpy's floating-point warnings are silenced here, since Torch7 computes 1/0 = inf
 without complaint.
 """
+import types as _types_mod
+
 import numpy as _np
 
 from th.torch import types as _types
-from th.torch.errors import TorchError
+from th.torch.errors import (TorchError, guard as _guard, guard_class as _guard_class,
+                             signature_of as _signature_of, torch_form as _torch_form)
 from th.torch.storage import (Storage as _StorageBase, DoubleStorage, FloatStorage,
                               LongStorage, IntStorage, ShortStorage, CharStorage,
                               ByteStorage)
@@ -198,5 +201,21 @@ for _name in ("view", "viewAs", "expand", "expandAs", "squeeze", "permute", "tra
     if _name not in globals():
         globals()[_name] = _function_form(_name)
 
-# Keep the names of Python builtins we shadow reachable for our own code.
 del _name
+
+# ---- what Lua sees -------------------------------------------------------------------
+
+# Python-only helpers: reachable from Python, hidden from Lua's completion, help, pairs.
+_PYTHON_ONLY = {"TensorBase", "TorchError", "TorchObject", "default_type", "from_numpy",
+                "sigmoid_backward", "tanh_backward"}
+__all__ = sorted(_n for _n, _v in globals().items()
+                 if not _n.startswith("_") and _n not in _PYTHON_ONLY
+                 and not isinstance(_v, _types_mod.ModuleType))
+
+for _n in __all__:      # Lua calls them with anything: Torch7's words for bad arguments
+    _v = globals()[_n]
+    if isinstance(_v, _types_mod.FunctionType) and not hasattr(_v, "__wrapped__"):
+        globals()[_n] = _guard(_v, _torch_form(_signature_of(_v, f"torch.{_n}(...)"), _n))
+for _cls in (TensorBase, _StorageBase, Generator, Timer, DiskFile, MemoryFile):
+    _guard_class(_cls)
+del _n, _v, _cls

@@ -26,7 +26,13 @@ def function(name):
 
 
 def install(tensor_class):
-    """Attach every registered method to `tensor_class`; return the torch.* functions."""
+    """Attach every registered method to `tensor_class`; return the torch.* functions.
+
+    Both are guarded (th.torch.errors.guard): a call from Lua with arguments of the
+    wrong number or type gets Torch7's "invalid arguments" message, never Python's.
+    """
+    from th.torch.errors import guard, signature_of, torch_form
     for name, fn in METHODS.items():
-        setattr(tensor_class, name, fn)
-    return dict(FUNCTIONS)
+        setattr(tensor_class, name, guard(fn))
+    return {name: guard(fn, torch_form(signature_of(fn, f"torch.{name}(...)"), name))
+            for name, fn in FUNCTIONS.items()}

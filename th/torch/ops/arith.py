@@ -220,7 +220,7 @@ def pow_(self, a, b=None):
 
 @function("pow")
 def torch_pow(*args):
-    """torch.pow([res,] t, n) / torch.pow([res,] n, t) / torch.pow(x, y) on numbers.
+    """torch.pow([res,] t, n) / torch.pow([res,] n, t): powers (of two numbers too).
 
     Example: torch.pow(torch.Tensor({1, 2}), 3)  -- 1 8
     """
@@ -329,7 +329,7 @@ for _name, (_apply, _allow, _doc) in _TENSOR_OPS.items():
 
 @function("atan2")
 def torch_atan2(*args):
-    """torch.atan2([res,] y, x) element-wise, or atan2 of two numbers.
+    """torch.atan2([res,] y, x): atan2 element-wise, or of two numbers.
 
     Example: torch.atan2(1, 1)  -- 0.78539816339745
     """

@@ -31,6 +31,21 @@ def _matrix(t, fname, argn=1):
     return t._np().astype(np.float64)
 
 
+def _square(t, fname, argn=1):
+    a = _matrix(t, fname, argn)
+    if a.shape[0] != a.shape[1]:
+        raise arg_error(argn, fname, "A should be square")
+    return a
+
+
+def _rhs(B, a, fname):
+    """B as a matrix whose rows match A's (THArgCheck's 'A,b size incompatible')."""
+    b = _as_matrix(B._np().astype(np.float64))
+    if b.shape[0] != a.shape[0]:
+        raise arg_error(2, fname, "A,b size incompatible")
+    return b
+
+
 def _emit(res, like, value):
     out = res if res is not None else like._type.tensor_class()
     value = np.asarray(value)
@@ -52,15 +67,23 @@ def gesv(*args):
     Example: X, LU = torch.gesv(torch.Tensor({{1}, {2}}), torch.Tensor({{2, 0}, {0, 4}}))
     """
     res, (B, A), _ = _results(args, 2, 2)
-    a, b = _matrix(A, "gesv", 2), _as_matrix(B._np().astype(np.float64))
-    if a.shape[0] != a.shape[1]:
-        raise arg_error(2, "gesv", "A should be square")
-    if b.shape[0] != a.shape[0]:
-        raise arg_error(1, "gesv", "A,b size incompatible")
+    a = _square(A, "gesv", 2)
+    b = _rhs(B, a, "gesv")
     lu, bad = _lu(a)
     if bad:
-        raise TorchError(f"gesv : U({bad},{bad}) is zero, singular U.")
+        raise TorchError(f"Lapack Error in gesv : U({bad},{bad}) is zero, singular U.")
     return _emit(res[0], B, np.linalg.solve(a, b)), _emit(res[1], A, lu)
+
+
+def _not_positive(a):
+    """The 1-based order of the first leading minor of a that is not positive definite
+    (LAPACK potrf's info)."""
+    for k in range(1, a.shape[0] + 1):
+        try:
+            np.linalg.cholesky(a[:k, :k])
+        except np.linalg.LinAlgError:
+            return k
+    return a.shape[0]
 
 
 def _lu(a):
@@ -92,6 +115,10 @@ def gels(*args):
         raise arg_error(1, "gels", "size incompatible A,b")
     if m >= n:
         q, r = np.linalg.qr(a, mode="complete")
+        zero = np.flatnonzero(np.diag(r[:n]) == 0)
+        if zero.size:
+            raise TorchError(f"Lapack Error in gels : The {int(zero[0]) + 1}-th diagonal "
+                             "element of the triangular factor of A is zero")
         qtb = q.T @ b
         x = np.vstack([np.linalg.solve(r[:n], qtb[:n]), qtb[n:]])
     else:
@@ -110,13 +137,18 @@ def trtrs(*args):
     uplo = opts[0] if len(opts) > 0 else "U"
     trans = opts[1] if len(opts) > 1 else "N"
     diag = opts[2] if len(opts) > 2 else "N"
-    a = _matrix(A, "trtrs", 2)
+    a = _square(A, "trtrs", 2)
+    b = _rhs(B, a, "trtrs")
     tri = np.triu(a) if uplo == "U" else np.tril(a)
     if diag == "U":
         np.fill_diagonal(tri, 1.0)
+    zero = np.flatnonzero(np.diag(tri) == 0)
+    if zero.size:
+        k = int(zero[0]) + 1
+        raise TorchError(f"Lapack Error in trtrs : A({k},{k}) is zero, singular A")
     if trans == "T":
         tri = tri.T
-    x = np.linalg.solve(tri, _as_matrix(B._np().astype(np.float64)))
+    x = np.linalg.solve(tri, b)
     return _emit(res[0], B, x), _emit(res[1], A, a)
 
 
@@ -127,14 +159,11 @@ def inverse(*args):
     Example: torch.inverse(torch.Tensor({{2, 0}, {0, 4}}))
     """
     res, (A,), _ = _results(args, 1, 1)
-    a = _matrix(A, "inverse")
-    if a.shape[0] != a.shape[1]:
-        raise arg_error(1, "inverse", "A should be square")
-    try:
-        inv = np.linalg.inv(a)
-    except np.linalg.LinAlgError:
-        raise TorchError("getrf : U(1,1) is 0, U is singular") from None
-    return _emit(res[0], A, inv)
+    a = _square(A, "inverse")
+    _, bad = _lu(a)
+    if bad:
+        raise TorchError(f"Lapack Error getrf : U({bad},{bad}) is 0, U is singular")
+    return _emit(res[0], A, np.linalg.inv(a))
 
 
 @function("potrf")
@@ -146,11 +175,12 @@ def potrf(*args):
     """
     res, (A,), opts = _results(args, 1, 1)
     uplo = opts[0] if opts else "U"
-    a = _matrix(A, "potrf")
+    a = _square(A, "potrf")
     try:
         low = np.linalg.cholesky(a)
     except np.linalg.LinAlgError:
-        raise TorchError("potrf : the matrix is not positive definite") from None
+        raise TorchError(f"Lapack Error potrf : A({_not_positive(a)},{_not_positive(a)}) "
+                         "is 0, A cannot be factorized") from None
     return _emit(res[0], A, low.T if uplo == "U" else low)
 
 
@@ -162,9 +192,14 @@ def potrs(*args):
     """
     res, (B, C), opts = _results(args, 1, 2)
     uplo = opts[0] if opts else "U"
-    c = _matrix(C, "potrs", 2)
+    c = _square(C, "potrs", 2)
+    b = _rhs(B, c, "potrs")
+    zero = np.flatnonzero(np.diag(c) == 0)
+    if zero.size:
+        k = int(zero[0]) + 1
+        raise TorchError(f"Lapack Error in potrs : A({k},{k}) is zero, singular A")
     a = c.T @ c if uplo == "U" else c @ c.T
-    return _emit(res[0], B, np.linalg.solve(a, _as_matrix(B._np().astype(np.float64))))
+    return _emit(res[0], B, np.linalg.solve(a, b))
 
 
 @function("potri")
@@ -175,7 +210,11 @@ def potri(*args):
     """
     res, (C,), opts = _results(args, 1, 1)
     uplo = opts[0] if opts else "U"
-    c = _matrix(C, "potri")
+    c = _square(C, "potri")
+    zero = np.flatnonzero(np.diag(c) == 0)
+    if zero.size:
+        k = int(zero[0]) + 1
+        raise TorchError(f"Lapack Error potri : A({k},{k}) is 0, A cannot be factorized")
     a = c.T @ c if uplo == "U" else c @ c.T
     return _emit(res[0], C, np.linalg.inv(a))
 
@@ -212,7 +251,7 @@ def eig(*args):
     """
     res, (A,), opts = _results(args, 2, 1)
     vectors = bool(opts) and opts[0] == "V"
-    w, v = np.linalg.eig(_matrix(A, "eig"))
+    w, v = np.linalg.eig(_square(A, "eig"))
     e = np.stack([w.real, w.imag], axis=1)
     ev = _emit(res[0], A, e)
     if vectors:
@@ -230,7 +269,9 @@ def symeig(*args):
     res, (A,), opts = _results(args, 2, 1)
     vectors = bool(opts) and opts[0] == "V"
     uplo = opts[1] if len(opts) > 1 else "U"
-    w, v = np.linalg.eigh(_matrix(A, "symeig"), UPLO=uplo)
+    if uplo not in ("U", "L"):
+        raise arg_error(3, "symeig", "'U' or 'L' expected")
+    w, v = np.linalg.eigh(_square(A, "symeig"), UPLO=uplo)
     ev = _emit(res[0], A, w)
     return ev, _emit(res[1], A, v if vectors else _matrix(A, "symeig"))
 
