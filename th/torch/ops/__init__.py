@@ -7,6 +7,7 @@
     unary         exp, log, sqrt, sigmoid, tanh, trigonometry, rounding, ...
     compare       lt, le, gt, ge, eq, ne, all, any, equal
     reduce        sum, prod, mean, std, var, max, min, cumsum, norm, sort, ...
+    histogram     histc, bhistc
     blas          dot, mv, mm, bmm, ger, addmv, addmm, addr, addbmm, baddbmm
     linalg        gesv, gels, inverse, potrf, potrs, qr, svd, eig, symeig, trtrs
     random        rand, randn, randperm, multinomial and the t:uniform-style fillers
@@ -17,4 +18,4 @@ Every op is written over the small primitive set of th.torch.ops.operands and th
 Tensor core (resize, numpy view); th.torch.dispatch lists what each registers.
 """
 from th.torch.ops import (copy, indexing, construction, arith, unary, compare,  # noqa: F401
-                          reduce, blas, linalg, random, apply, conv)
+                          reduce, histogram, blas, linalg, random, apply, conv)
