@@ -4,6 +4,7 @@
     indexing      t[...] forms, index*, gather/scatter, masked*, nonzero
     construction  zeros, ones, eye, range, linspace, logspace, cat, diag, tril, ...
     arith         add, mul, div, cmul, pow, clamp, ... and the operators
+    bitwise       lshift, rshift, bitand, bitor, bitxor and their c* forms
     unary         exp, log, sqrt, sigmoid, tanh, trigonometry, rounding, ...
     compare       lt, le, gt, ge, eq, ne, all, any, equal
     reduce        sum, prod, mean, std, var, max, min, cumsum, norm, sort, ...
@@ -17,5 +18,5 @@
 Every op is written over the small primitive set of th.torch.ops.operands and the
 Tensor core (resize, numpy view); th.torch.dispatch lists what each registers.
 """
-from th.torch.ops import (copy, indexing, construction, arith, unary, compare,  # noqa: F401
+from th.torch.ops import (copy, indexing, construction, arith, bitwise, unary, compare,  # noqa: F401
                           reduce, histogram, blas, linalg, random, apply, conv)
