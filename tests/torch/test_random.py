@@ -106,3 +106,44 @@ def test_distributions_and_bounds():
         torch.multinomial(torch.Tensor([0.5, 0.5]), 3)
     ints = torch.IntTensor(100).random()
     assert ints.min() >= 0
+
+
+def test_multinomial_alias():
+    torch.manualSeed(11)
+    p = torch.Tensor([0.7, 0.1, 0.15, 0.05])   # outcome 1 is the alias of the others
+    state = torch.multinomialAliasSetup(p)
+    J, q = state[1], state[2]
+    assert J.__typename__ == "torch.LongTensor" and q.__typename__ == "torch.DoubleTensor"
+    assert J.min() >= 1 and J.max() <= 4 and q.min() >= 0 and q.max() <= 1
+    # q[i] / n of each draw keeps outcome i, the rest goes to its alias: p exactly
+    n = len(p)
+    mass = np.zeros(n)
+    for i in range(n):
+        mass[i] += q[i + 1] / n
+        mass[J[i + 1] - 1] += (1 - q[i + 1]) / n
+    np.testing.assert_allclose(mass, p.numpy(), atol=1e-12)
+    out = torch.multinomialAlias(torch.LongTensor(200, 500), state)
+    assert out.size(1) == 200 and out.size(2) == 500
+    freq = np.bincount(out.numpy().reshape(-1) - 1, minlength=4) / out.nElement()
+    np.testing.assert_allclose(freq, p.numpy(), atol=0.005)
+    # two draws per sample from the default stream, in Torch7's order
+    torch.manualSeed(3)
+    torch.multinomialAlias(torch.LongTensor(7), state)
+    after = torch.uniform()
+    torch.manualSeed(3)
+    for _ in range(14):
+        torch.uniform()
+    assert torch.uniform() == after
+    # a given state table is refilled in place
+    again = torch.multinomialAliasSetup(torch.Tensor([0.5, 0.5]), state)
+    assert again is state and state[1].tolist() == [1, 2] and state[2].tolist() == [1, 1]
+
+
+def test_multinomial_alias_from_lua():
+    from th.lua import Runtime
+    rt = Runtime()
+    out = rt.execute("torch = require 'torch'\ntorch.manualSeed(1)\n"
+                     "local s = torch.multinomialAliasSetup(torch.Tensor({0, 1, 0}))\n"
+                     "local o = torch.multinomialAlias(torch.LongTensor(20), s)\n"
+                     "return o:min(), o:max()")
+    assert tuple(out) == (2, 2)

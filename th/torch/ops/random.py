@@ -305,3 +305,118 @@ def _draw_row(p, n, replacement, gen, k):
             cum[idx:] -= diff
             cum /= 1.0 - diff
     return picks
+
+
+# ---- the alias method (Walker): multinomialAliasSetup / multinomialAlias ---------------
+
+def _alias_tables(p, q):
+    """J (1-based alias of each outcome) and q (its keep probability, in place), built
+    as THTensor_multinomialAliasSetup does: scaled probabilities, the small and large
+    outcomes as stacks, each small one topped up by the last large one."""
+    k = p.shape[0]
+    q[...] = p * k
+    alias = np.full(k, -1, np.int64)
+    smaller = [i for i in range(k) if q[i] < 1.0]
+    larger = [i for i in range(k) if not q[i] < 1.0]
+    while smaller and larger:
+        large, small = larger[-1], smaller[-1]
+        alias[small] = large
+        q[large] = float(q[large]) - (1.0 - float(q[small]))
+        if q[large] < 1.0:
+            smaller[-1] = large
+            larger.pop()
+        else:
+            smaller.pop()
+    if not q.min() >= 0:           # (zero probabilities are fine, as in later TH)
+        raise arg_error(2, "multinomialAliasSetup", "q_min is less than 0")
+    if q.max() > 1:
+        q /= q.max()
+    # Torch7 marked "no alias" with 0, which is also outcome 1's index, so outcome 1
+    # could lose its share; -1 marks it here (the outcome keeps itself, q = 1).
+    unset = alias < 0
+    q[unset] = 1.0
+    alias[unset] = np.flatnonzero(unset)
+    return alias + 1
+
+
+def _check_probs(probs, fname):
+    if not isinstance(probs, Tensor) or not probs._type.is_float:
+        raise arg_error(1, fname, "torch.FloatTensor or torch.DoubleTensor expected")
+    if len(probs._size) != 1:
+        raise arg_error(1, fname, "a 1-D tensor of probabilities expected")
+
+
+@function("multinomialAliasSetup_")
+def multinomial_alias_setup_(probs, J=None, q=None):
+    """torch.multinomialAliasSetup_(probs [, J, q]): the alias tables of a distribution:
+    J (LongTensor of 1-based aliases) and q (keep probabilities), reusing J and q if
+    given. Returns J, q.
+
+    Example: J, q = torch.multinomialAliasSetup_(torch.Tensor({0.2, 0.3, 0.5}))
+    """
+    _check_probs(probs, "multinomialAliasSetup_")
+    J = J if isinstance(J, Tensor) else types.Long.tensor_class()
+    q = q if isinstance(q, Tensor) else probs._type.tensor_class()
+    n = probs._size[0]
+    J._resize((n,))
+    q._resize((n,))
+    table = np.empty(n, q._type.dtype)
+    J._np()[...] = _alias_tables(probs._np().astype(np.float64), table)
+    q._np()[...] = table
+    return J, q
+
+
+@function("multinomialAliasSetup")
+def multinomial_alias_setup(probs, state=None):
+    """torch.multinomialAliasSetup(probs [, state]): the state {J, q} that
+    torch.multinomialAlias draws from (Walker's alias method: two random numbers per
+    sample, whatever the number of outcomes). A given state table is refilled.
+
+    Example: state = torch.multinomialAliasSetup(torch.Tensor({0.2, 0.3, 0.5}))
+    """
+    from th.lua.table import LuaTable
+    if state is not None and hasattr(state, "get"):
+        J, q = multinomial_alias_setup_(probs, state.get(1), state.get(2))
+    else:
+        J, q = multinomial_alias_setup_(probs)
+        state = LuaTable()
+    state[1], state[2] = J, q
+    return state
+
+
+@function("multinomialAlias_")
+def multinomial_alias_(output, *args):
+    """torch.multinomialAlias_(output, [gen,] J, q): fill the LongTensor output with
+    1-based outcomes drawn from the alias tables J, q; returns output.
+
+    Example: torch.multinomialAlias_(torch.LongTensor(10), J, q)
+    """
+    gen, args = split_generator(args)
+    if not isinstance(output, Tensor) or output._type is not types.Long or len(args) != 2 \
+            or not isinstance(args[0], Tensor) or not isinstance(args[1], Tensor):
+        raise arg_error(1, "multinomialAlias_", "LongTensor output, LongTensor J and "
+                        "tensor q expected")
+    J, q = args[0]._np().reshape(-1), args[1]._np().reshape(-1).astype(np.float64)
+    n = numel(output._size)
+    if n == 0:
+        return output
+    # THTensor_multinomialAliasDraw: per sample one uniform picks an outcome, one
+    # bernoulli(q) keeps it or takes its alias (draws interleaved, as TH makes them).
+    u = np.empty(2 * n)
+    _k().fill_uniform01(gen.mt, gen.ctl, u)
+    pick = (u[0::2] * J.shape[0]).astype(np.int64)
+    keep = u[1::2] <= q[pick]
+    output._np()[...] = np.where(keep, pick + 1, J[pick]).reshape(output._np().shape)
+    return output
+
+
+@function("multinomialAlias")
+def multinomial_alias(output, state):
+    """torch.multinomialAlias(output, state): fill the LongTensor output with 1-based
+    outcomes drawn from a torch.multinomialAliasSetup state; returns output.
+
+    Example: x = torch.multinomialAlias(torch.LongTensor(100), torch.multinomialAliasSetup(p))
+    """
+    if not hasattr(state, "get"):
+        raise arg_error(2, "multinomialAlias", "state table expected")
+    return multinomial_alias_(output, state.get(1), state.get(2))
