@@ -22,9 +22,9 @@ from th.torch.errors import (TorchError, guard as _guard, guard_class as _guard_
                              signature_of as _signature_of, torch_form as _torch_form)
 from th.torch.storage import (Storage as _StorageBase, DoubleStorage, FloatStorage,
                               LongStorage, IntStorage, ShortStorage, CharStorage,
-                              ByteStorage)
+                              ByteStorage, HalfStorage)
 from th.torch.tensor import (Tensor as TensorBase, DoubleTensor, FloatTensor, LongTensor,
-                             IntTensor, ShortTensor, CharTensor, ByteTensor)
+                             IntTensor, ShortTensor, CharTensor, ByteTensor, HalfTensor)
 from th.torch import dispatch as _dispatch
 from th.torch import workers as _workers
 from th.torch import ops as _ops  # noqa: F401  (registers every op)
@@ -42,9 +42,11 @@ from th.torch.ops.unary import sigmoid_backward, tanh_backward  # noqa: F401
 _np.seterr(all="ignore")
 
 globals().update(_dispatch.install(TensorBase))
+_dispatch.refuse_math(HalfTensor)       # Torch7's HalfTensor: storage, copies, printing
 for _cls in (DoubleTensor, FloatTensor, LongTensor, IntTensor, ShortTensor, CharTensor,
-             ByteTensor, DoubleStorage, FloatStorage, LongStorage, IntStorage,
-             ShortStorage, CharStorage, ByteStorage, Generator, Timer, DiskFile, MemoryFile):
+             ByteTensor, HalfTensor, DoubleStorage, FloatStorage, LongStorage, IntStorage,
+             ShortStorage, CharStorage, ByteStorage, HalfStorage, Generator, Timer,
+             DiskFile, MemoryFile):
     _classes.register(_cls)
 
 # ---- the default tensor type ------------------------------------------------------------

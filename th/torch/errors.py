@@ -98,29 +98,56 @@ def torch_form(signature, name):
     return f"torch.{name}({head}{params})"
 
 
-def guard(fn, signature=None):
+# Tensor classes without math (HalfTensor): torch.* functions refuse them as first argument.
+NO_MATH = set()
+
+
+def no_math(cls, name):
+    """Torch7's dispatch error for a tensor type that lacks the function."""
+    return TorchError(f"{cls.__typename__} does not implement the torch.{name}() function")
+
+
+def guard(fn, signature=None, math_name=None):
     """fn, with Python's own errors about its arguments raised as Torch7's 'invalid
     arguments' message (the arguments' Lua types, then the expected signature).
 
     Lua code calls torch functions with whatever it has (`torch.zero(2)`, `x:fill()`);
-    without this a Python message would reach the user. Costs one call frame.
+    without this a Python message would reach the user. Costs one call frame. With
+    math_name (torch.* math functions), a first argument of a type without math
+    (HalfTensor) gets Torch7's "does not implement the torch.name() function".
     Example (Python): fill = guard(Tensor.fill)
     """
     expected = signature or signature_of(fn, f"{fn.__name__}(...)")
 
-    def guarded(*args):
-        try:
-            return fn(*args)
-        except _PY_ERRORS as e:
-            if isinstance(e, _LinAlgError) or not _raised_here(e.__traceback__.tb_next):
-                raise
-            raise invalid_arguments(args, expected) from e
+    if math_name is None:
+        def guarded(*args):
+            try:
+                return fn(*args)
+            except _PY_ERRORS as e:
+                raise _reworded(e, args, expected)
+    else:
+        def guarded(*args):
+            if args and type(args[0]) in NO_MATH:
+                raise no_math(type(args[0]), math_name)
+            try:
+                return fn(*args)
+            except _PY_ERRORS as e:
+                raise _reworded(e, args, expected)
     guarded.__name__ = fn.__name__
     guarded.__qualname__ = getattr(fn, "__qualname__", fn.__name__)
     guarded.__doc__ = fn.__doc__
     guarded.__module__ = fn.__module__
     guarded.__wrapped__ = fn
     return guarded
+
+
+def _reworded(e, args, expected):
+    """The exception to raise for e, caught from a guarded call with these arguments."""
+    if isinstance(e, _LinAlgError) or not _raised_here(e.__traceback__.tb_next):
+        return e
+    err = invalid_arguments(args, expected)
+    err.__cause__ = e
+    return err
 
 
 def guard_class(cls, names=None):

@@ -90,7 +90,7 @@ class Writer:
         if ttype in (types.Char, types.Byte):
             self.write_bytes(arr.astype(ttype.dtype).tobytes())
         elif self.ascii:
-            code = {types.Double: "d", types.Float: "f"}.get(ttype, "q")
+            code = {types.Double: "d", types.Float: "f", types.Half: "f"}.get(ttype, "q")
             self._scalars(code, arr.tolist())
         else:
             self.out += np.ascontiguousarray(arr, dtype=ttype.dtype.newbyteorder("<")).tobytes()

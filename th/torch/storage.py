@@ -235,6 +235,7 @@ IntStorage = _make_storage_class(types.Int)
 ShortStorage = _make_storage_class(types.Short)
 CharStorage = _make_storage_class(types.Char)
 ByteStorage = _make_storage_class(types.Byte)
+HalfStorage = _make_storage_class(types.Half)
 
 
 def wrap_array(array):

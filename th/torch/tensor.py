@@ -584,6 +584,13 @@ class Tensor:
         """t:byte(): t as a ByteTensor. Example: x:byte()"""
         return self if self._type is types.Byte else convert(self, types.Byte)
 
+    def half(self):
+        """t:half(): t as a HalfTensor (16-bit floats: storage and copies only).
+
+        Example: h = torch.Tensor({1.5, 2}):half()
+        """
+        return self if self._type is types.Half else convert(self, types.Half)
+
     @classmethod
     def new(cls, *args):
         """T.new(...): a new tensor of the same type (same forms as the constructor).
@@ -679,6 +686,7 @@ IntTensor = _make_tensor_class(types.Int)
 ShortTensor = _make_tensor_class(types.Short)
 CharTensor = _make_tensor_class(types.Char)
 ByteTensor = _make_tensor_class(types.Byte)
+HalfTensor = _make_tensor_class(types.Half)
 
 
 from th.torch.construct import construct, set_storage  # noqa: E402  (it needs Tensor)

@@ -1,4 +1,7 @@
-"""The seven Torch7 element types: their numpy dtypes, names and number conversion.
+"""The Torch7 element types: their numpy dtypes, names and number conversion.
+
+Seven types have math; Half (IEEE binary16) is for storage, copies and printing only,
+as in Torch7.
 
 Input: nothing but numpy. Output: one `TensorType` record per type, looked up by short
 name ("Double"), by typename ("torch.DoubleTensor" / "torch.DoubleStorage") or by dtype.
@@ -55,8 +58,9 @@ Int = TensorType("Int", np.int32, "int", False)
 Short = TensorType("Short", np.int16, "short", False)
 Char = TensorType("Char", np.int8, "char", False)
 Byte = TensorType("Byte", np.uint8, "unsigned char", False)
+Half = TensorType("Half", np.float16, "half", True)
 
-ALL = (Byte, Char, Short, Int, Long, Float, Double)
+ALL = (Byte, Char, Short, Int, Long, Float, Double, Half)
 BY_NAME = {t.name: t for t in ALL}
 BY_TYPENAME = {}
 for _t in ALL:
@@ -68,7 +72,6 @@ BY_DTYPE[np.dtype(np.bool_)] = Byte
 BY_DTYPE[np.dtype(np.uint16)] = Int
 BY_DTYPE[np.dtype(np.uint32)] = Long
 BY_DTYPE[np.dtype(np.uint64)] = Long
-BY_DTYPE[np.dtype(np.float16)] = Float
 
 
 def from_dtype(dtype):

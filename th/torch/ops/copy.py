@@ -21,7 +21,8 @@ def copy_into(dst, src):
     if d.shape != s.shape:
         s = s.reshape(d.shape) if s.flags.c_contiguous or s.size == 0 else \
             np.ascontiguousarray(s).reshape(d.shape)
-    if d.ndim == 2 and d.size >= NUMBA_MIN and not s.flags.c_contiguous:
+    if d.ndim == 2 and d.size >= NUMBA_MIN and not s.flags.c_contiguous and \
+            np.float16 not in (d.dtype, s.dtype):           # (numba has no float16)
         if kernels.DEBUG:
             kernels.trace("copy", "numba")
         kernels.load("copy").copy2d(d, s)
