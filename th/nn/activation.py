@@ -26,10 +26,11 @@ class Sigmoid(Module):
     __typename__ = "nn.Sigmoid"
 
     def updateOutput(self, input):
-        self.output.sigmoid(input)
+        self.output.sigmoid(arrays.check_input(self, input))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
+        arrays.grad_array(self, gradOutput, self.output, "output")
         sigmoid_backward(self.gradInput, gradOutput, self.output)
         return self.gradInput
 
@@ -43,10 +44,11 @@ class Tanh(Module):
     __typename__ = "nn.Tanh"
 
     def updateOutput(self, input):
-        self.output.tanh(input)
+        self.output.tanh(arrays.check_input(self, input))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
+        arrays.grad_array(self, gradOutput, self.output, "output")
         tanh_backward(self.gradInput, gradOutput, self.output)
         return self.gradInput
 
@@ -68,7 +70,7 @@ class Threshold(Module):
         self.inplace = bool(ip)
 
     def updateOutput(self, input):
-        x = input._np()
+        x = arrays.input_array(self, input)
         if self.inplace:
             x[x <= self.threshold] = self.val
             self.output.set(input)
@@ -81,7 +83,7 @@ class Threshold(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        x, go = input._np(), gradOutput._np().reshape(input._np().shape)
+        x, go = arrays.input_array(self, input), arrays.grad_array(self, gradOutput, input)
         if self.inplace:
             go[x <= self.threshold] = 0
             self.gradInput.set(gradOutput)
@@ -116,7 +118,7 @@ class ReLU6(Module):
         self.inplace = bool(inplace)
 
     def updateOutput(self, input):
-        x = input._np()
+        x = arrays.input_array(self, input)
         if self.inplace:
             np.clip(x, 0, 6, out=x)
             self.output.set(input)
@@ -125,7 +127,7 @@ class ReLU6(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        x, go = input._np(), gradOutput._np().reshape(input._np().shape)
+        x, go = arrays.input_array(self, input), arrays.grad_array(self, gradOutput, input)
         inside = (x > 0) & (x < 6)
         if self.inplace:
             go[~inside] = 0
@@ -151,7 +153,7 @@ class LeakyReLU(Module):
         self.inplace = bool(ip)
 
     def updateOutput(self, input):
-        x = input._np()
+        x = arrays.input_array(self, input)
         y = np.where(x > 0, x, x * self.negval)
         if self.inplace:
             x[...] = y
@@ -161,7 +163,7 @@ class LeakyReLU(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        x, go = input._np(), gradOutput._np().reshape(input._np().shape)
+        x, go = arrays.input_array(self, input), arrays.grad_array(self, gradOutput, input)
         g = np.where(x > 0, go, go * self.negval)
         if self.inplace:
             go[...] = g
@@ -203,18 +205,18 @@ class PReLU(Module):
         return w.reshape(shape)
 
     def updateOutput(self, input):
-        x = input._np()
+        x = arrays.input_array(self, input)
         np.copyto(arrays.out_like(self.output, input), np.where(x > 0, x, x * self._slopes(x)))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        x, go = input._np(), gradOutput._np().reshape(input._np().shape)
+        x, go = arrays.input_array(self, input), arrays.grad_array(self, gradOutput, input)
         g = np.where(x > 0, go, go * self._slopes(x))
         np.copyto(arrays.out_like(self.gradInput, input), g)
         return self.gradInput
 
     def accGradParameters(self, input, gradOutput, scale=1):
-        x, go = input._np(), gradOutput._np().reshape(input._np().shape)
+        x, go = arrays.input_array(self, input), arrays.grad_array(self, gradOutput, input)
         contrib = np.where(x > 0, 0, x * go)
         gw = self.gradWeight._np()
         if self.nOutputPlane == 0:
@@ -240,7 +242,7 @@ class ELU(Module):
         self.inplace = bool(inplace)
 
     def updateOutput(self, input):
-        x = input._np()
+        x = arrays.input_array(self, input)
         y = np.where(x > 0, x, self.alpha * np.expm1(np.minimum(x, 0)))
         if self.inplace:
             x[...] = y
@@ -250,7 +252,7 @@ class ELU(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        y, go = self.output._np(), gradOutput._np().reshape(self.output._np().shape)
+        y, go = self.output._np(), arrays.grad_array(self, gradOutput, self.output, "output")
         g = np.where(y > 0, go, go * (y + self.alpha))
         if self.inplace:
             go[...] = g
@@ -280,7 +282,7 @@ class HardTanh(Module):
             raise torch.TorchError("max_value must be larger than min_value")
 
     def updateOutput(self, input):
-        x = input._np()
+        x = arrays.input_array(self, input)
         if self.inplace:
             np.clip(x, self.min_val, self.max_val, out=x)
             self.output.set(input)
@@ -289,7 +291,7 @@ class HardTanh(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        x, go = input._np(), gradOutput._np().reshape(input._np().shape)
+        x, go = arrays.input_array(self, input), arrays.grad_array(self, gradOutput, input)
         inside = (x > self.min_val) & (x < self.max_val)
         if self.inplace:
             go[~inside] = 0
@@ -314,7 +316,7 @@ class SoftPlus(Module):
         self.threshold = 20 if threshold is None else threshold
 
     def updateOutput(self, input):
-        x = input._np()
+        x = arrays.input_array(self, input)
         bx = x * self.beta
         y = np.where(bx > self.threshold, x, np.log1p(np.exp(np.minimum(bx, self.threshold))) / self.beta)
         np.copyto(arrays.out_like(self.output, input), y)
@@ -322,7 +324,7 @@ class SoftPlus(Module):
 
     def updateGradInput(self, input, gradOutput):
         y = self.output._np()
-        go = gradOutput._np().reshape(y.shape)
+        go = arrays.grad_array(self, gradOutput, self.output, "output")
         by = y * self.beta
         z = np.exp(np.minimum(by, self.threshold))
         g = np.where(by > self.threshold, go, go * (z - 1) / z)
@@ -339,14 +341,14 @@ class SoftSign(Module):
     __typename__ = "nn.SoftSign"
 
     def updateOutput(self, input):
-        x = input._np()
+        x = arrays.input_array(self, input)
         np.divide(x, 1 + np.abs(x), out=arrays.out_like(self.output, input))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        x = input._np()
+        x = arrays.input_array(self, input)
         d = 1 + np.abs(x)
-        np.divide(gradOutput._np().reshape(x.shape), d * d, out=arrays.out_like(self.gradInput, input))
+        np.divide(arrays.grad_array(self, gradOutput, input), d * d, out=arrays.out_like(self.gradInput, input))
         return self.gradInput
 
 
@@ -359,15 +361,15 @@ class LogSigmoid(Module):
     __typename__ = "nn.LogSigmoid"
 
     def updateOutput(self, input):
-        x = input._np()
+        x = arrays.input_array(self, input)
         np.negative(np.logaddexp(0, -x), out=arrays.out_like(self.output, input))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        x = input._np()
+        x = arrays.input_array(self, input)
         # d/dx log(sigmoid(x)) = 1 - sigmoid(x) = sigmoid(-x)
         s = np.exp(-np.logaddexp(0, x))
-        np.multiply(gradOutput._np().reshape(x.shape), s, out=arrays.out_like(self.gradInput, input))
+        np.multiply(arrays.grad_array(self, gradOutput, input), s, out=arrays.out_like(self.gradInput, input))
         return self.gradInput
 
 
@@ -375,7 +377,10 @@ class LogSigmoid(Module):
 
 def _class_axis(x):
     # THNN: a vector, a batch of vectors (2-D), maps (3-D: planes first) or batches of
-    # maps (4-D): the softmax runs over the vector entries / the planes.
+    # maps (4-D): the softmax runs over the vector entries / the planes. An empty
+    # tensor has no dimensions in Torch7.
+    if x.size == 0:
+        raise torch.TorchError("1D, 2D, 3D or 4D tensor expected")
     if x.ndim in (1, 3):
         return 0
     if x.ndim in (2, 4):
@@ -398,13 +403,13 @@ class SoftMax(Module):
     __typename__ = "nn.SoftMax"
 
     def updateOutput(self, input):
-        x = input._np()
+        x = arrays.input_array(self, input)
         np.copyto(arrays.out_like(self.output, input), _softmax(x, _class_axis(x)))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
         y = self.output._np()
-        go = gradOutput._np().reshape(y.shape)
+        go = arrays.grad_array(self, gradOutput, self.output, "output")
         dot = (go * y).sum(axis=_class_axis(y), keepdims=True)
         np.multiply(y, go - dot, out=arrays.out_like(self.gradInput, self.output))
         return self.gradInput
@@ -419,13 +424,13 @@ class SoftMin(Module):
     __typename__ = "nn.SoftMin"
 
     def updateOutput(self, input):
-        x = input._np()
+        x = arrays.input_array(self, input)
         np.copyto(arrays.out_like(self.output, input), _softmax(-x, _class_axis(x)))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
         y = self.output._np()
-        go = gradOutput._np().reshape(y.shape)
+        go = arrays.grad_array(self, gradOutput, self.output, "output")
         dot = (go * y).sum(axis=_class_axis(y), keepdims=True)
         np.multiply(y, dot - go, out=arrays.out_like(self.gradInput, self.output))
         return self.gradInput
@@ -441,7 +446,7 @@ class LogSoftMax(Module):
     __typename__ = "nn.LogSoftMax"
 
     def updateOutput(self, input):
-        x = input._np()
+        x = arrays.input_array(self, input)
         axis = _class_axis(x)
         top = x.max(axis=axis, keepdims=True)
         # THNN's order: log-sum = max + log(sum(exp(x - max))), then x - log-sum.
@@ -451,7 +456,7 @@ class LogSoftMax(Module):
 
     def updateGradInput(self, input, gradOutput):
         y = self.output._np()
-        go = gradOutput._np().reshape(y.shape)
+        go = arrays.grad_array(self, gradOutput, self.output, "output")
         total = go.sum(axis=_class_axis(y), keepdims=True)
         np.subtract(go, np.exp(y) * total, out=arrays.out_like(self.gradInput, self.output))
         return self.gradInput
@@ -468,12 +473,12 @@ class Abs(Module):
     __typename__ = "nn.Abs"
 
     def updateOutput(self, input):
-        np.abs(input._np(), out=arrays.out_like(self.output, input))
+        np.abs(arrays.input_array(self, input), out=arrays.out_like(self.output, input))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        x = input._np()
-        go = gradOutput._np().reshape(x.shape)
+        x = arrays.input_array(self, input)
+        go = arrays.grad_array(self, gradOutput, input)
         # THNN: the slope at 0 is +1
         np.copyto(arrays.out_like(self.gradInput, input), np.where(x >= 0, go, -go))
         return self.gradInput
@@ -488,13 +493,13 @@ class Square(Module):
     __typename__ = "nn.Square"
 
     def updateOutput(self, input):
-        x = input._np()
+        x = arrays.input_array(self, input)
         np.multiply(x, x, out=arrays.out_like(self.output, input))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        x = input._np()
-        np.multiply(gradOutput._np().reshape(x.shape), 2 * x, out=arrays.out_like(self.gradInput, input))
+        x = arrays.input_array(self, input)
+        np.multiply(arrays.grad_array(self, gradOutput, input), 2 * x, out=arrays.out_like(self.gradInput, input))
         return self.gradInput
 
 
@@ -511,12 +516,12 @@ class Sqrt(Module):
         self.eps = b or 0
 
     def updateOutput(self, input):
-        np.sqrt(input._np() + self.eps, out=arrays.out_like(self.output, input))
+        np.sqrt(arrays.input_array(self, input) + self.eps, out=arrays.out_like(self.output, input))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
         y = self.output._np()
-        go = gradOutput._np().reshape(y.shape)
+        go = arrays.grad_array(self, gradOutput, self.output, "output")
         safe = np.where(y == 0, 1, y)
         np.copyto(arrays.out_like(self.gradInput, self.output), np.where(y == 0, 0, 0.5 * go / safe))
         return self.gradInput
@@ -537,12 +542,12 @@ class Power(Module):
             raise torch.TorchError("nn.Power(power) needs a power")
 
     def updateOutput(self, input):
-        np.power(input._np(), self.pow, out=arrays.out_like(self.output, input))
+        np.power(arrays.input_array(self, input), self.pow, out=arrays.out_like(self.output, input))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        x = input._np()
-        g = gradOutput._np().reshape(x.shape) * self.pow * np.power(x, self.pow - 1)
+        x = arrays.input_array(self, input)
+        g = arrays.grad_array(self, gradOutput, input) * self.pow * np.power(x, self.pow - 1)
         np.copyto(arrays.out_like(self.gradInput, input), g)
         return self.gradInput
 
@@ -556,12 +561,12 @@ class Exp(Module):
     __typename__ = "nn.Exp"
 
     def updateOutput(self, input):
-        np.exp(input._np(), out=arrays.out_like(self.output, input))
+        np.exp(arrays.input_array(self, input), out=arrays.out_like(self.output, input))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
         y = self.output._np()
-        np.multiply(gradOutput._np().reshape(y.shape), y, out=arrays.out_like(self.gradInput, self.output))
+        np.multiply(arrays.grad_array(self, gradOutput, self.output, "output"), y, out=arrays.out_like(self.gradInput, self.output))
         return self.gradInput
 
 
@@ -574,12 +579,12 @@ class Log(Module):
     __typename__ = "nn.Log"
 
     def updateOutput(self, input):
-        np.log(input._np(), out=arrays.out_like(self.output, input))
+        np.log(arrays.input_array(self, input), out=arrays.out_like(self.output, input))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        x = input._np()
-        np.divide(gradOutput._np().reshape(x.shape), x, out=arrays.out_like(self.gradInput, input))
+        x = arrays.input_array(self, input)
+        np.divide(arrays.grad_array(self, gradOutput, input), x, out=arrays.out_like(self.gradInput, input))
         return self.gradInput
 
 
@@ -599,6 +604,7 @@ class MulConstant(Module):
         self.inplace = bool(ip)
 
     def updateOutput(self, input):
+        arrays.check_input(self, input)
         if self.inplace:
             input.mul(self.constant_scalar)
             self.output.set(input)
@@ -607,6 +613,7 @@ class MulConstant(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
+        arrays.grad_array(self, gradOutput, arrays.check_input(self, input))
         if self.inplace:
             gradOutput.mul(self.constant_scalar)
             self.gradInput.set(gradOutput)
@@ -633,6 +640,7 @@ class AddConstant(Module):
         self.inplace = bool(ip)
 
     def updateOutput(self, input):
+        arrays.check_input(self, input)
         if self.inplace:
             input.add(self.constant_scalar)
             self.output.set(input)
@@ -641,6 +649,7 @@ class AddConstant(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
+        arrays.grad_array(self, gradOutput, arrays.check_input(self, input))
         if self.inplace:
             self.gradInput.set(gradOutput)
             input.add(-self.constant_scalar)        # give the caller its input back

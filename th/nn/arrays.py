@@ -5,6 +5,12 @@ does its maths on their numpy views: `out(t, shape)` resizes a tensor in place (
 keeps references to it) and returns the view to write into. Table inputs arrive as
 LuaTables from Lua and as lists from Python; `items` reads both, `table` makes the
 LuaTables that modules hand back. Imports th.torch and th.lua only.
+
+What a method receives is checked where it is read: `input_array(self, input)` is the
+input's numpy view or Lua's "bad argument #1 to 'Tanh' (torch.*Tensor expected, got
+nil)"; `grad_array` checks gradOutput's element count as THNN did; `tensor_items`
+reads a table of tensors. So bad input from Lua reads as a Lua error naming the
+module, never as a numpy message.
 """
 import numpy as np
 
@@ -43,6 +49,100 @@ def check_tensor(v, what="input"):
     return v
 
 
+# ---- what a module's methods receive ---------------------------------------------------
+
+def module_name(module):
+    """The name argument errors give a module: 'Tanh' for nn.Tanh."""
+    return getattr(type(module), "__typename__", type(module).__name__).rpartition(".")[2]
+
+
+def bad_argument(module, argn, expected, got):
+    """Lua's 'bad argument #n to 'Module' (expected expected, got got)'."""
+    return TorchError(f"bad argument #{argn} to '{module_name(module)}' ({expected} "
+                      f"expected, got {got})")
+
+
+def check_input(module, v, argn=1, any_type=False):
+    """v when it is a Float or Double tensor (any tensor with any_type), else the
+    module's 'bad argument' error: 'torch.*Tensor expected, got nil', or
+    'torch.DoubleTensor expected, got torch.LongTensor' for a tensor nn cannot
+    compute with."""
+    if isinstance(v, Tensor) and (any_type or v._type.is_float):
+        return v
+    if isinstance(v, Tensor):
+        raise bad_argument(module, argn, module.__dict__.get("_type", "torch.DoubleTensor"),
+                           v.__typename__)
+    raise bad_argument(module, argn, "torch.*Tensor", _lua_type(v))
+
+
+def check_args(module, input, gradOutput, any_type=False):
+    """updateGradInput's two tensors checked by `check_input` (arguments #1 and #2)."""
+    check_input(module, input, 1, any_type)
+    check_input(module, gradOutput, 2, any_type)
+
+
+def input_array(module, input, argn=1):
+    """The numpy view of a module's tensor argument, checked by `check_input`."""
+    return check_input(module, input, argn)._np()
+
+
+def grad_array(module, gradOutput, like, like_name="input"):
+    """gradOutput's numpy view shaped as tensor `like` (the input or the output), after
+    THNN's check that both have as many elements."""
+    a = check_input(module, gradOutput, 2)._np()
+    if gradOutput._size != like._size:
+        n, m = like.nElement(), gradOutput.nElement()
+        if n != m:
+            raise TorchError(f"{like_name} and gradOutput have different number of elements: "
+                             f"{like_name}{size_desc(like)} has {n} elements, while "
+                             f"gradOutput{size_desc(gradOutput)} has {m} elements")
+        a = a.reshape(like._np().shape)
+    return a
+
+
+def like_array(res, t, name="src"):
+    """Tensor t's numpy view shaped as tensor res, or the tensor core's 'inconsistent
+    tensor size' error (what Torch7's t:add / t:copy said) when their element counts
+    differ."""
+    a = t._np()
+    if t._size != res._size:
+        n, m = res.nElement(), t.nElement()
+        if n != m:
+            raise TorchError(f"inconsistent tensor size, expected r_ {size_desc(res)} and "
+                             f"{name} {size_desc(t)} to have the same number of elements, "
+                             f"but got {n} and {m} elements respectively")
+        a = a.reshape(res._np().shape)
+    return a
+
+
+def table_items(module, tbl, argn=1, count=0):
+    """The entries of a table argument as a list (at least `count` of them), else the
+    module's 'bad argument' error."""
+    if not is_table(tbl):
+        got = tbl.__typename__ if isinstance(tbl, Tensor) else _lua_type(tbl)
+        raise bad_argument(module, argn, "table", got)
+    values = items(tbl)
+    if len(values) < count:
+        raise bad_argument(module, argn, f"table of {count} entries", f"{len(values)}")
+    return values
+
+
+def tensor_items(module, tbl, argn=1, count=None, any_type=False):
+    """The tensors of a table argument as a list: its first `count` entries (None: all,
+    at least one), each a Float or Double tensor (any tensor with any_type)."""
+    values = table_items(module, tbl, argn, 1 if count is None else count)
+    for i, v in enumerate(values if count is None else values[:count], 1):
+        if not (isinstance(v, Tensor) and (any_type or v._type.is_float)):
+            got = v.__typename__ if isinstance(v, Tensor) else _lua_type(v)
+            raise bad_argument(module, argn, "table of tensors", f"{got} at index {i}")
+    return values
+
+
+def size_desc(t):
+    """THTensor_sizeDesc: '[2 x 3 x 4]'."""
+    return "[" + " x ".join(str(s) for s in t._size) + "]"
+
+
 def axpy(y, a, x):
     """y += a * x for tensors with the same number of elements (parameter updates)."""
     ya, xa = y._np(), x._np()
@@ -64,7 +164,8 @@ def items(tbl):
         return tbl.arr
     if isinstance(tbl, (list, tuple)):
         return list(tbl)
-    raise TorchError(f"table expected, got {_lua_type(tbl)}")
+    got = tbl.__typename__ if isinstance(tbl, Tensor) else _lua_type(tbl)
+    raise TorchError(f"table expected, got {got}")
 
 
 def is_table(v):

@@ -393,6 +393,7 @@ class Concat(Container):
         return self.output
 
     def _backward(self, method, input, gradOutput, scale=None):
+        arrays.check_input(self, gradOutput, 2, any_type=True)
         offset = 1
         if not arrays.is_table(input) and arrays.is_tensor(self.gradInput):
             self.gradInput.resizeAs(input)
@@ -415,6 +416,7 @@ class Concat(Container):
         return self._backward("backward", input, gradOutput, 1 if scale is None else scale)
 
     def _each_part(self, method, input, gradOutput, extra):
+        arrays.check_input(self, gradOutput, 2, any_type=True)
         offset = 1
         for i, m in enumerate(self.modules.arr, 1):
             current = m.output
@@ -481,7 +483,7 @@ class Parallel(Container):
         self.outputDimension = outputDimension
 
     def updateOutput(self, input):
-        n = input.size(self.inputDimension)
+        n = arrays.check_input(self, input, any_type=True).size(self.inputDimension)
         outs = []
         mods = self.modules.arr
         for i in range(1, n + 1):
@@ -503,6 +505,7 @@ class Parallel(Container):
         return self.output
 
     def _each(self, method, input, gradOutput, extra=None):
+        arrays.check_args(self, input, gradOutput, any_type=True)
         n = input.size(self.inputDimension)
         mods = self.modules.arr
         offset = 1
@@ -567,7 +570,7 @@ class ParallelTable(Container):
         self.gradInput = LuaTable()
 
     def updateOutput(self, input):
-        inputs = arrays.items(input)
+        inputs = arrays.table_items(self, input, 1, len(self.modules.arr))
         for i, m in enumerate(self.modules.arr, 1):
             try:
                 self.output[i] = first(m.updateOutput(inputs[i - 1]))
@@ -576,7 +579,9 @@ class ParallelTable(Container):
         return self.output
 
     def _each(self, method, input, gradOutput, extra, keep):
-        inputs, grads = arrays.items(input), arrays.items(gradOutput)
+        n = len(self.modules.arr)
+        inputs = arrays.table_items(self, input, 1, n)
+        grads = arrays.table_items(self, gradOutput, 2, n)
         for i, m in enumerate(self.modules.arr, 1):
             args = (inputs[i - 1], grads[i - 1]) + (() if extra is None else (extra,))
             try:
@@ -625,7 +630,7 @@ class ConcatTable(Container):
         return self.output
 
     def _backward(self, method, input, gradOutput, scale=None):
-        grads = arrays.items(gradOutput)
+        grads = arrays.table_items(self, gradOutput, 2, len(self.modules.arr))
         for i, m in enumerate(self.modules.arr, 1):
             args = (input, grads[i - 1]) + (() if scale is None else (scale,))
             try:
@@ -644,7 +649,7 @@ class ConcatTable(Container):
         return self._backward("backward", input, gradOutput, 1 if scale is None else scale)
 
     def _each(self, method, input, gradOutput, extra):
-        grads = arrays.items(gradOutput)
+        grads = arrays.table_items(self, gradOutput, 2, len(self.modules.arr))
         for i, m in enumerate(self.modules.arr, 1):
             try:
                 getattr(m, method)(input, grads[i - 1], extra)
@@ -706,7 +711,7 @@ class MapTable(Container):
         return ()
 
     def updateOutput(self, input):
-        inputs = arrays.items(input)
+        inputs = arrays.table_items(self, input)
         self.output = LuaTable()
         self._extend(len(inputs))
         for i, x in enumerate(inputs, 1):
@@ -717,7 +722,8 @@ class MapTable(Container):
         return self.output
 
     def _each(self, method, input, gradOutput, extra, keep):
-        inputs, grads = arrays.items(input), arrays.items(gradOutput)
+        inputs = arrays.table_items(self, input)
+        grads = arrays.table_items(self, gradOutput, 2, len(inputs))
         if keep:
             self.gradInput = LuaTable()
         self._extend(len(inputs))

@@ -17,8 +17,8 @@ import numpy as np
 from th import torch
 from th.torch import kernels
 from th.nn.module import Module, clear
-from th.nn.shapecheck import (arg_check, arg_check_dims, check_dim_size, check_numbers,
-                              check_same_type, planes)
+from th.nn.shapecheck import (FORWARD, arg_check, arg_check_dims, check_dim_size,
+                              check_numbers, check_same_type, planes)
 
 __all__ = [
     "SpatialConvolution",
@@ -130,7 +130,7 @@ class SpatialConvolution(Module):
 
         Example: y = nn.SpatialConvolution(1, 2, 3, 3):updateOutput(torch.rand(1, 5, 5))
         """
-        oH, oW = self._check(input, None)
+        oH, oW = self._check(input, FORWARD)
         check_same_type(input, self.output)
         x, batch = _batch4(input)
         B = x.shape[0]
@@ -209,7 +209,7 @@ class SpatialConvolution(Module):
                 f"Given input size: ({self.nInputPlane} x {H} x {W}). Calculated output "
                 f"size: ({self.nOutputPlane} x {oH} x {oW}). Output size is too small")
         check_dim_size(input, "input", nd, f, self.nInputPlane)
-        if gradOutput is not None:
+        if gradOutput is not FORWARD:
             check_dim_size(gradOutput, "gradOutput", nd, f, self.nOutputPlane)
             check_dim_size(gradOutput, "gradOutput", nd, f + 1, oH)
             check_dim_size(gradOutput, "gradOutput", nd, f + 2, oW)
@@ -297,7 +297,7 @@ class SpatialFullConvolution(Module):
 
         Example: y = nn.SpatialFullConvolution(2, 1, 3, 3, 2, 2):forward(torch.rand(2, 4, 4))
         """
-        oH, oW = self._check(input, None)
+        oH, oW = self._check(input, FORWARD)
         check_same_type(input, self.output)
         x, batch = _batch4(input)
         B, _, H, W = x.shape
@@ -369,7 +369,7 @@ class SpatialFullConvolution(Module):
                 f"Given input size: ({self.nInputPlane} x {H} x {W}). Calculated output "
                 f"size: ({self.nOutputPlane} x {oH} x {oW}). Output size is too small")
         check_dim_size(input, "input", nd, f, self.nInputPlane)
-        if gradOutput is not None:
+        if gradOutput is not FORWARD:
             check_dim_size(gradOutput, "gradOutput", nd, f, self.nOutputPlane)
             check_dim_size(gradOutput, "gradOutput", nd, f + 1, oH)
             check_dim_size(gradOutput, "gradOutput", nd, f + 2, oW)
@@ -429,7 +429,7 @@ class TemporalConvolution(Module):
 
         Example: y = nn.TemporalConvolution(2, 3, 2):updateOutput(torch.rand(5, 2))
         """
-        n = self._check(input, None)
+        n = self._check(input, FORWARD)
         check_same_type(input, self.output)
         x, batch = self._batch3(input)
         win = self._windows(x, n)                       # (B, n, kW*F)
@@ -499,7 +499,7 @@ class TemporalConvolution(Module):
         arg_check(input.size(s) >= self.kW, 2, "input sequence smaller than kernel "
                   f"size. Got: {input.size(s)}, Expected: {self.kW}")
         n = (input.size(s) - self.kW) // self.dW + 1
-        if gradOutput is not None:
+        if gradOutput is not FORWARD:
             nd = input.dim()
             check_dim_size(gradOutput, "gradOutput", nd, s - 1, n)
             check_dim_size(gradOutput, "gradOutput", nd, s, self.outputFrameSize)

@@ -259,7 +259,7 @@ class ClassNLLCriterion(Criterion):
 
     def _prepare(self, input, target):
         x = arrays.check_tensor(input)._np()
-        if x.ndim not in (1, 2):
+        if input.dim() not in (1, 2):
             raise TorchError("input tensor should be 1D or 2D")
         rows = x.reshape(1, -1) if x.ndim == 1 else x
         t = _class_targets(target, rows.shape[0])
@@ -313,11 +313,11 @@ class CrossEntropyCriterion(Criterion):
 
     @staticmethod
     def _squeezed(input, target):
-        x = input.squeeze()
+        x = arrays.check_tensor(input).squeeze()
         if not arrays.is_tensor(x):                 # a single score left
             x = input.view(1)
         if not isinstance(target, (int, float)):
-            target = target.squeeze()
+            target = arrays.check_tensor(target, "target").squeeze()
         return x, target
 
     def updateOutput(self, input, target):
@@ -329,8 +329,8 @@ class CrossEntropyCriterion(Criterion):
         return self.output
 
     def updateGradInput(self, input, target):
-        size = input.size()
         x, target = self._squeezed(input, target)
+        size = input.size()
         self.nll.sizeAverage = self.sizeAverage
         self.nll.updateGradInput(self.lsm.output, target)
         self.lsm.updateGradInput(x, self.nll.gradInput)
@@ -404,7 +404,7 @@ class MultiMarginCriterion(Criterion):
 
     def _terms(self, input, target):
         x = arrays.check_tensor(input)._np()
-        if x.ndim not in (1, 2):
+        if input.dim() not in (1, 2):
             raise TorchError("vector or matrix expected")
         rows = x.reshape(1, -1) if x.ndim == 1 else x
         t = _class_targets(target, rows.shape[0])
@@ -440,7 +440,18 @@ def _signs(target, like):
     """The +1/-1 targets as an array shaped like `like` (a number or a tensor)."""
     if isinstance(target, (int, float)) and not isinstance(target, bool):
         return np.full(like.shape, float(target))
-    return arrays.check_tensor(target, "target")._np().reshape(like.shape)
+    t = arrays.check_tensor(target, "target")._np()
+    if t.size != like.size:
+        raise TorchError(f"input and target size mismatch (input has {like.size} elements, "
+                         f"target has {t.size})")
+    return t.reshape(like.shape)
+
+
+def _two_tensors(crit, input):
+    """The tensors {x1, x2} of an embedding or ranking criterion's input, of one size."""
+    a, b = arrays.tensor_items(crit, input, 1, 2)[:2]
+    arrays.like_array(a, b)
+    return a, b
 
 
 class HingeEmbeddingCriterion(Criterion):
@@ -492,7 +503,9 @@ class CosineEmbeddingCriterion(Criterion):
         self.sizeAverage = True
 
     def _terms(self, input, target):
-        a, b = arrays.items(input)[:2]
+        a, b = _two_tensors(self, input)
+        if a.dim() == 0:
+            raise TorchError("input tensors should not be empty")
         x1 = a._np().reshape(-1, a._np().shape[-1])
         x2 = b._np().reshape(x1.shape)
         w1 = (x1 * x2).sum(axis=1)
@@ -540,7 +553,7 @@ class MarginRankingCriterion(Criterion):
         self.sizeAverage = True
 
     def _dist(self, input, target):
-        a, b = arrays.items(input)[:2]
+        a, b = _two_tensors(self, input)
         if isinstance(target, (int, float)):
             x1, x2 = a._np().reshape(-1)[:1], b._np().reshape(-1)[:1]
         else:
@@ -571,10 +584,15 @@ class MarginRankingCriterion(Criterion):
 # ---- combinations ------------------------------------------------------------------------------
 
 def _zero_like(value):
-    """nn.utils.recursiveResizeAs + fill(0): zeros shaped like a tensor or table."""
+    """nn.utils.recursiveResizeAs + fill(0): zeros shaped like a tensor or table (of
+    the default type for a tensor of integers, as Torch7 resized its own gradInput)."""
     if arrays.is_table(value):
         return LuaTable.from_list([_zero_like(v) for v in arrays.items(value)])
-    return arrays.new(value).resizeAs(value).zero()
+    if not arrays.is_tensor(value):
+        raise TorchError(f"expecting nested tensors or tables. Got {torch.type(value)} "
+                         f"instead")
+    zeros = arrays.new(value) if value._type.is_float else torch.Tensor()
+    return zeros.resizeAs(value).zero()
 
 
 def _add_into(dst, weight, src):
@@ -648,22 +666,26 @@ class ParallelCriterion(Criterion):
         self.weights.arr.append(1 if weight is None else weight)
         return self
 
-    def _target(self, target, i):
-        return target if self.repeatTarget else arrays.items(target)[i - 1]
+    def _items(self, input, target):
+        """The inputs and the targets, one per criterion (target itself when repeated)."""
+        n = len(self.criterions.arr)
+        inputs = arrays.table_items(self, input, 1, n)
+        targets = [target] * n if self.repeatTarget else arrays.table_items(self, target, 2, n)
+        return inputs, targets
 
     def updateOutput(self, input, target):
         self.output = 0
-        inputs = arrays.items(input)
+        inputs, targets = self._items(input, target)
         for i, c in enumerate(self.criterions.arr, 1):
-            loss = first(c.updateOutput(inputs[i - 1], self._target(target, i)))
+            loss = first(c.updateOutput(inputs[i - 1], targets[i - 1]))
             self.output += self.weights[i] * loss
         return self.output
 
     def updateGradInput(self, input, target):
-        inputs = arrays.items(input)
+        inputs, targets = self._items(input, target)
         self.gradInput = _zero_like(input)
         for i, c in enumerate(self.criterions.arr, 1):
-            g = first(c.updateGradInput(inputs[i - 1], self._target(target, i)))
+            g = first(c.updateGradInput(inputs[i - 1], targets[i - 1]))
             _add_into(self.gradInput[i], self.weights[i], g)
         return self.gradInput
 

@@ -105,7 +105,7 @@ class Linear(Module):
 
     def updateGradInput(self, input, gradOutput):
         W = self.weight._np()
-        go = gradOutput._np()
+        go = arrays.input_array(self, gradOutput, 2)
         if go.shape[-1:] != W.shape[:1] or go.ndim > 2:
             raise TorchError(f"size mismatch, [{_fmt(W.T.shape)}], [{_fmt(go.shape)}]")
         if go.ndim == 1:
@@ -119,7 +119,7 @@ class Linear(Module):
     def accGradParameters(self, input, gradOutput, scale=1):
         if scale is None:
             scale = 1
-        x, go = input._np(), gradOutput._np()
+        x, go = arrays.input_array(self, input), arrays.input_array(self, gradOutput, 2)
         gw = self.gradWeight._np()
         gradBias = self.__dict__.get("gradBias")
         if x.ndim == 1:
@@ -171,22 +171,29 @@ class Add(Module):
         return ()
 
     def updateOutput(self, input):
-        x, b = input._np(), self.bias._np()
+        x, b = arrays.input_array(self, input), self.bias._np()
         o = arrays.out_like(self.output, input)
         if self.scalar:
             np.add(x, b[0], out=o)
         elif x.size == b.size:
             np.add(x, b.reshape(x.shape), out=o)
         else:
-            np.add(x.reshape(x.shape[0], -1), b.reshape(1, -1), out=o.reshape(x.shape[0], -1))
+            rows = x.reshape(x.shape[0], -1) if x.size else x.reshape(0, 0)
+            if rows.shape[1] != b.size:
+                # Torch7 adds the bias to each row of the batch with addr.
+                raise TorchError(f"size mismatch, t: [{_fmt(rows.shape)}], vec1: "
+                                 f"[{rows.shape[0]}], vec2: [{b.size}]")
+            np.add(rows, b.reshape(1, -1), out=o.reshape(rows.shape))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        np.copyto(arrays.out_like(self.gradInput, gradOutput), gradOutput._np())
+        go = arrays.grad_array(self, gradOutput, arrays.check_input(self, input))
+        np.copyto(arrays.out_like(self.gradInput, input), go)
         return self.gradInput
 
     def accGradParameters(self, input, gradOutput, scale=1):
-        go, gb = gradOutput._np(), self.gradBias._np()
+        go = arrays.grad_array(self, gradOutput, arrays.check_input(self, input))
+        gb = self.gradBias._np()
         if gb.size == 1:
             gb[0] += scale * go.sum()
         elif input.nElement() == gb.size:
@@ -217,17 +224,19 @@ class Mul(Module):
         return ()
 
     def updateOutput(self, input):
-        np.multiply(input._np(), self.weight._np()[0], out=arrays.out_like(self.output, input))
+        x = arrays.input_array(self, input)
+        np.multiply(x, self.weight._np()[0], out=arrays.out_like(self.output, input))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        g = gradOutput._np().reshape(input._np().shape)
+        g = arrays.grad_array(self, gradOutput, arrays.check_input(self, input))
         np.multiply(g, self.weight._np()[0], out=arrays.out_like(self.gradInput, input))
         return self.gradInput
 
     def accGradParameters(self, input, gradOutput, scale=1):
-        x = input._np()
-        self.gradWeight._np()[0] += scale * float(np.vdot(x, gradOutput._np().reshape(x.shape)))
+        x = arrays.input_array(self, input)
+        go = arrays.grad_array(self, gradOutput, input)
+        self.gradWeight._np()[0] += scale * float(np.vdot(x, go))
         return ()
 
 
@@ -254,33 +263,38 @@ class CMul(Module):
         self.weight.uniform(-stdv, stdv)
         return ()
 
-    def _shapes(self, x):
-        """(x's working shape, the weight's broadcast shape)."""
-        w = self.weight._np()
+    def _shapes(self, input):
+        """(the input's working shape, the weight's broadcast shape), once the input is
+        checked to be the weight's size, a batch of it, or a size it broadcasts to."""
+        x, w = arrays.input_array(self, input), self.weight._np()
         if x.size == w.size:
             return x.shape, x.shape
-        if w.ndim == x.ndim:
+        if w.ndim == x.ndim and all(n in (1, m) for n, m in zip(w.shape, x.shape)):
             return x.shape, w.shape
-        return (x.shape[0], -1), (1, -1)
+        if w.ndim != x.ndim and x.size and x.size % x.shape[0] == 0 and \
+                x.size // x.shape[0] == w.size:
+            return (x.shape[0], -1), (1, -1)
+        raise TorchError(f"inconsistent tensor size: input {arrays.size_desc(input)} does "
+                         f"not match weight {arrays.size_desc(self.weight)}")
 
     def updateOutput(self, input):
+        xs, ws = self._shapes(input)
         x, w = input._np(), self.weight._np()
-        xs, ws = self._shapes(x)
         o = arrays.out_like(self.output, input)
         np.multiply(x.reshape(xs), w.reshape(ws), out=o.reshape(xs))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        x, w = input._np(), self.weight._np()
-        xs, ws = self._shapes(x)
+        xs, ws = self._shapes(input)
+        go, w = arrays.grad_array(self, gradOutput, input), self.weight._np()
         gi = arrays.out_like(self.gradInput, input)
-        np.multiply(gradOutput._np().reshape(xs), w.reshape(ws), out=gi.reshape(xs))
+        np.multiply(go.reshape(xs), w.reshape(ws), out=gi.reshape(xs))
         return self.gradInput
 
     def accGradParameters(self, input, gradOutput, scale=1):
+        xs, ws = self._shapes(input)
         x, gw = input._np(), self.gradWeight._np()
-        xs, ws = self._shapes(x)
-        prod = x.reshape(xs) * gradOutput._np().reshape(xs)
+        prod = x.reshape(xs) * arrays.grad_array(self, gradOutput, input).reshape(xs)
         if prod.size != gw.size:
             # sum over the dimensions the weight is broadcast along
             wshape = (1, gw.size) if ws == (1, -1) else gw.shape
@@ -331,7 +345,8 @@ class Bilinear(Module):
         return self
 
     def _inputs(self, input):
-        if not arrays.is_table(input) or len(arrays.items(input)) != 2:
+        if not arrays.is_table(input) or len(arrays.items(input)) != 2 or \
+                not all(arrays.is_tensor(v) for v in arrays.items(input)):
             raise TorchError("input should be a table containing two data Tensors")
         a, b = arrays.items(input)
         if a.dim() != 2 or b.dim() != 2:
@@ -352,9 +367,17 @@ class Bilinear(Module):
             o += self.bias._np()
         return self.output
 
+    def _grad(self, x1, gradOutput):
+        go = arrays.input_array(self, gradOutput, 2)
+        if go.ndim != 2 or go.shape[0] != x1.shape[0]:
+            raise TorchError("number of rows in gradOutput does not match input")
+        if go.shape[1] != self.weight.size(1):
+            raise TorchError("number of columns in gradOutput does not output size of layer")
+        return go
+
     def updateGradInput(self, input, gradOutput):
         x1, x2 = self._inputs(input)
-        go, W = gradOutput._np(), self.weight._np()
+        go, W = self._grad(x1, gradOutput), self.weight._np()
         g1, g2 = self.gradInput[1], self.gradInput[2]
         np.copyto(arrays.out(g1, x1.shape), np.einsum("bk,kij,bj->bi", go, W, x2, optimize=True))
         np.copyto(arrays.out(g2, x2.shape), np.einsum("bk,kij,bi->bj", go, W, x1, optimize=True))
@@ -362,7 +385,7 @@ class Bilinear(Module):
 
     def accGradParameters(self, input, gradOutput, scale=1):
         x1, x2 = self._inputs(input)
-        go = gradOutput._np()
+        go = self._grad(x1, gradOutput)
         gw = self.gradWeight._np()
         gw += scale * np.einsum("bk,bi,bj->kij", go, x1, x2, optimize=True)
         if self.__dict__.get("bias") is not None:
@@ -401,9 +424,13 @@ class Euclidean(Module):
         return ()
 
     def _diff(self, input):
-        x = input._np()
-        if x.ndim not in (1, 2):
+        x = arrays.input_array(self, input)
+        if x.ndim not in (1, 2) or x.size == 0:
             raise TorchError("1D or 2D input expected")
+        if x.shape[-1] != self.weight.size(1):
+            n = self.weight.size(1)
+            raise arrays.bad_argument(self, 1, f"vector of {n} or matrix n x {n}",
+                                      arrays.size_desc(input))
         xb = x.reshape(-1, x.shape[-1], 1)                # batch x inputSize x 1
         return xb - self.weight._np()[None, :, :]          # batch x inputSize x outputSize
 
@@ -418,7 +445,7 @@ class Euclidean(Module):
         # dy_j/dx = (x - w_j) / y_j, with 1e-7 added to y as Torch7 does (no NaN).
         d = self._diff(input)
         y = self.output._np().reshape(d.shape[0], 1, -1)
-        go = gradOutput._np().reshape(d.shape[0], 1, -1)
+        go = arrays.grad_array(self, gradOutput, self.output, "output").reshape(y.shape)
         return d * (go / (y + 1e-7))
 
     def updateGradInput(self, input, gradOutput):
@@ -516,7 +543,7 @@ class LookupTable(Module):
 
     def accGradParameters(self, input, gradOutput, scale=1):
         idx = self._indices(input)
-        go = gradOutput._np().reshape(idx.size, -1)
+        go = arrays.grad_array(self, gradOutput, self.output, "output").reshape(idx.size, -1)
         keep = idx != (self.paddingValue - 1)
         idx, go = idx[keep], go[keep]
         if self.shouldScaleGradByFreq:

@@ -14,7 +14,7 @@ import numpy as np
 from th import torch
 from th.torch import kernels
 from th.nn.module import Module
-from th.nn.shapecheck import check_same_type, check_tensor, planes
+from th.nn.shapecheck import check_same_type, check_shape, check_tensor, planes
 
 __all__ = [
     "BatchNormalization",
@@ -124,7 +124,7 @@ class BatchNormalization(Module):
     def _backward(self, input, gradOutput, scale, want_input, want_params):
         """THNN's BatchNormalization_backward for the parts asked for."""
         self._check_input_dim(input)
-        self._check_input_dim(gradOutput)
+        check_shape(input, gradOutput)
         x, axes = self._features(input)
         g, _ = self._features(gradOutput)
         n = x.size // x.shape[1]
@@ -278,6 +278,11 @@ class _LocalNormalization(Module):
         a = planes(input)
         return a if a.ndim == 4 else a[None]
 
+    def _grad(self, input, gradOutput):
+        """gradOutput's planes, once checked to be shaped as the input."""
+        check_shape(input, gradOutput)
+        return planes(gradOutput)
+
     def _coef(self, input, x):
         """The local average of an image of ones (stored as self.coef): 1 inside with a
         2-D kernel, less near the borders."""
@@ -329,7 +334,7 @@ class SpatialSubtractiveNormalization(_LocalNormalization):
         Example: gi = norm:updateGradInput(x, torch.ones(x:size()))
         """
         x = self._maps(input)
-        g = planes(gradOutput).reshape(x.shape)
+        g = self._grad(input, gradOutput).reshape(x.shape)
         coef = self._coef(input, x)
         back = _local_sum_adjoint(g.sum(axis=1) / coef, _kernel2d(self.kernel))
         self.gradInput.resizeAs(input)
@@ -381,7 +386,7 @@ class SpatialDivisiveNormalization(_LocalNormalization):
         Example: gi = norm:updateGradInput(x, torch.ones(x:size()))
         """
         x = self._maps(input)
-        g = planes(gradOutput).reshape(x.shape)
+        g = self._grad(input, gradOutput).reshape(x.shape)
         coef = self._coef(input, x)
         stds, adjusted = _load(self.localstds), _load(self.adjustedstds)
         div = _load(self.thresholdedstds)

@@ -12,9 +12,10 @@ import numpy as np
 
 from th import torch
 from th.torch import kernels
+from th.nn import arrays
 from th.nn.module import Module, clear
-from th.nn.shapecheck import (arg_check, arg_check_dims, check_dim_size, check_numbers,
-                              check_same_type, check_tensor, planes)
+from th.nn.shapecheck import (FORWARD, arg_check, arg_check_dims, check_dim_size,
+                              check_numbers, check_same_type, check_tensor, planes)
 
 __all__ = [
     "SpatialMaxPooling",
@@ -79,7 +80,7 @@ class _SpatialPooling(Module):
         if oH < 1 or oW < 1:
             raise torch.TorchError(f"Given input size: ({C}x{H}x{W}). Calculated output "
                                    f"size: ({C}x{oH}x{oW}). Output size is too small")
-        if gradOutput is not None:
+        if gradOutput is not FORWARD:
             check_dim_size(gradOutput, "gradOutput", nd, f, C)
             check_dim_size(gradOutput, "gradOutput", nd, f + 1, oH)
             check_dim_size(gradOutput, "gradOutput", nd, f + 2, oW)
@@ -131,7 +132,7 @@ class SpatialMaxPooling(_SpatialPooling):
 
         Example: y = nn.SpatialMaxPooling(2, 2):updateOutput(torch.rand(1, 4, 4))
         """
-        oH, oW = self._check(input, None, 5, 8)
+        oH, oW = self._check(input, FORWARD, 5, 8)
         check_same_type(input, self.output)
         x = self._planes(input)
         self.iheight, self.iwidth = x.shape[1], x.shape[2]
@@ -195,7 +196,7 @@ class SpatialAveragePooling(_SpatialPooling):
 
         Example: y = nn.SpatialAveragePooling(2, 2):updateOutput(torch.rand(1, 4, 4))
         """
-        oH, oW = self._check(input, None, 5, 8)
+        oH, oW = self._check(input, FORWARD, 5, 8)
         check_same_type(input, self.output)
         out = self._resize_output(input, oH, oW)
         kernels.load("pool").avg_forward(self._planes(input), self.kH, self.kW, self.dH,
@@ -261,7 +262,7 @@ class TemporalMaxPooling(Module):
 
         Example: y = nn.TemporalMaxPooling(2):updateOutput(torch.randn(4, 3))
         """
-        n = self._check(input, None)
+        n = self._check(input, FORWARD)
         check_same_type(input, self.output)
         x = self._batch3(input)
         win = self._windows(x, n)                        # (B, n, kW, F)
@@ -326,7 +327,7 @@ class TemporalMaxPooling(Module):
         arg_check(input.size(s) >= self.kW, 2, "input sequence smaller than kernel "
                   f"size. Got: {input.size(s)}, Expected: {self.kW}")
         n = (input.size(s) - self.kW) // self.dW + 1
-        if gradOutput is not None:
+        if gradOutput is not FORWARD:
             nd = input.dim()
             check_dim_size(gradOutput, "gradOutput", nd, s - 1, n)
             check_dim_size(gradOutput, "gradOutput", nd, s, input.size(s + 1))
@@ -377,6 +378,7 @@ class SpatialUpSamplingNearest(Module):
         """
         s = self.scale_factor
         x = planes(input)
+        check_tensor(gradOutput, 3)
         g = planes(gradOutput)
         if g.shape != x.shape[:-2] + (x.shape[-2] * s, x.shape[-1] * s):
             raise torch.TorchError("gradOutput has the wrong size for this up-sampling: "
@@ -428,8 +430,9 @@ class SpatialZeroPadding(Module):
 
         Example: gi = pad:updateGradInput(x, torch.ones(pad.output:size()))
         """
+        arrays.check_args(self, input, gradOutput)
         H, W = input.size(input.dim() - 1), input.size(input.dim())
-        g = gradOutput.numpy()
+        g = arrays.grad_array(self, gradOutput, self.output, "output")
         outer, inner = self._cells(g.shape[-2], g.shape[-1], H, W)
         self.gradInput.resizeAs(input).zero()
         self.gradInput.numpy()[inner] = g[outer]

@@ -64,6 +64,7 @@ class Reshape(Module):
         self.batchsize = torch.LongStorage([1] + size)
 
     def updateOutput(self, input):
+        arrays.check_input(self, input, any_type=True)
         input = _contiguous(self, "_input", input)
         size = self.size.tolist()
         batch = self.__dict__.get("batchMode")
@@ -76,6 +77,7 @@ class Reshape(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
+        arrays.check_args(self, input, gradOutput, any_type=True)
         gradOutput = _contiguous(self, "_gradOutput", gradOutput)
         self.gradInput.set(gradOutput.viewAs(input))
         return self.gradInput
@@ -139,12 +141,14 @@ class View(Module):
         return bsz
 
     def updateOutput(self, input):
+        arrays.check_input(self, input, any_type=True)
         bsz = self._batch(input)
         size = self.size.tolist()
         self.output.view(input, torch.LongStorage(size if bsz is None else [bsz] + size))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
+        arrays.check_args(self, input, gradOutput, any_type=True)
         self.gradInput.view(gradOutput, input.size())
         return self.gradInput
 
@@ -177,6 +181,7 @@ class Transpose(Module):
         return t.dim() - nd if nd else 0
 
     def updateOutput(self, input):
+        arrays.check_input(self, input, any_type=True)
         k = self._offset(input)
         for perm in arrays.items(self.permutations):
             a, b = arrays.items(perm)
@@ -185,6 +190,7 @@ class Transpose(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
+        arrays.check_args(self, input, gradOutput, any_type=True)
         k = self._offset(input)
         for perm in reversed(arrays.items(self.permutations)):
             a, b = arrays.items(perm)
@@ -218,12 +224,14 @@ class Narrow(Module):
         return dim, index, length
 
     def updateOutput(self, input):
+        arrays.check_input(self, input, any_type=True)
         dim, index, length = self._range(input)
         part = input.narrow(dim, index, length)
         self.output.resizeAs(part).copy(part)
         return self.output
 
     def updateGradInput(self, input, gradOutput):
+        arrays.check_args(self, input, gradOutput, any_type=True)
         dim, index, length = self._range(input)
         self.gradInput.resizeAs(input).zero()
         self.gradInput.narrow(dim, index, length).copy(gradOutput)
@@ -249,6 +257,7 @@ class Select(Module):
         return dim, index
 
     def updateOutput(self, input):
+        arrays.check_input(self, input, any_type=True)
         dim, index = self._where(input)
         part = input.select(dim, index)
         if not arrays.is_tensor(part):
@@ -257,6 +266,7 @@ class Select(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
+        arrays.check_args(self, input, gradOutput, any_type=True)
         dim, index = self._where(input)
         self.gradInput.resizeAs(input).zero()
         self.gradInput.select(dim, index).copy(gradOutput)
@@ -288,6 +298,7 @@ class Replicate(Module):
         return self.dim + (1 if nd and input.dim() > nd else 0)
 
     def updateOutput(self, input):
+        arrays.check_input(self, input, any_type=True)
         r = self._rdim(input) - 1
         size = list(input._size)
         stride = list(input._stride)
@@ -297,8 +308,9 @@ class Replicate(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
+        arrays.check_args(self, input, gradOutput, any_type=True)
         r = self._rdim(input) - 1
-        g = gradOutput._np().sum(axis=r)
+        g = arrays.grad_array(self, gradOutput, self.output, "output").sum(axis=r)
         np.copyto(arrays.out_like(self.gradInput, input), g.reshape(input._np().shape))
         return self.gradInput
 
@@ -325,6 +337,7 @@ class Squeeze(Module):
         return self
 
     def updateOutput(self, input):
+        arrays.check_input(self, input, any_type=True)
         dim = self.__dict__.get("dim")
         nd = self.__dict__.get("numInputDims")
         keep_batch = False
@@ -336,7 +349,7 @@ class Squeeze(Module):
         size, stride = list(input._size), list(input._stride)
         if dim is None:
             kept = [k for k in range(len(size)) if size[k] != 1 or (keep_batch and k == 0)]
-            if not kept:
+            if not kept and size:
                 kept = [0]
         else:
             kept = [k for k in range(len(size)) if k != dim - 1 or size[k] != 1 or len(size) == 1]
@@ -344,6 +357,7 @@ class Squeeze(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
+        arrays.check_args(self, input, gradOutput, any_type=True)
         if input.nElement() != gradOutput.nElement():
             raise TorchError("gradOutput and input do not have the same number of elements")
         self.gradInput.set(gradOutput.contiguous().view(input.size()))
@@ -383,6 +397,7 @@ class Unsqueeze(Module):
         return pos
 
     def updateOutput(self, input):
+        arrays.check_input(self, input, any_type=True)
         p = self._position(input) - 1
         size, stride = list(input._size), list(input._stride)
         inner = stride[p] * size[p] if p < len(size) else 1
@@ -392,6 +407,7 @@ class Unsqueeze(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
+        arrays.check_args(self, input, gradOutput, any_type=True)
         if input.nElement() != gradOutput.nElement():
             raise TorchError("gradOutput and input do not have the same number of elements")
         self.gradInput.view(gradOutput.contiguous(), input.size())
@@ -431,6 +447,7 @@ class Padding(Module):
         return dim - 1, at, abs(self.pad)
 
     def updateOutput(self, input):
+        arrays.check_input(self, input, any_type=True)
         axis, at, pad = self._where(input)
         x = input._np()
         shape = list(x.shape)
@@ -449,8 +466,9 @@ class Padding(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
+        arrays.check_args(self, input, gradOutput, any_type=True)
         axis, at, pad = self._where(input)
-        go = gradOutput._np()
+        go = arrays.grad_array(self, gradOutput, self.output, "output")
         keep = np.r_[0:at, at + pad:go.shape[axis]]
         np.copyto(arrays.out_like(self.gradInput, input), np.take(go, keep, axis=axis))
         return self.gradInput
@@ -465,6 +483,14 @@ def _positive_dim(module, dim, nd_input):
     if n and nd_input == n + 1:
         return dim + 1
     return dim
+
+
+def _axis(module, input):
+    """The 0-based axis a reduction runs over, checked as Torch7's THArgCheck did."""
+    d, n = _positive_dim(module, module.dimension, input.dim()), input.dim()
+    if not 1 <= d <= n:
+        raise TorchError(f"dimension {d} out of range of {n}D tensor")
+    return d - 1
 
 
 class Max(Module):
@@ -483,8 +509,9 @@ class Max(Module):
             self.nInputDims = nInputDims
 
     def updateOutput(self, input):
+        arrays.check_input(self, input, any_type=True)
         x = input._np()
-        axis = _positive_dim(self, self.dimension, x.ndim) - 1
+        axis = _axis(self, input)
         idx = self._pick(x, axis=axis)
         self._indices = torch.LongTensor(np.expand_dims(idx, axis) + 1)
         y = np.take_along_axis(x, np.expand_dims(idx, axis), axis=axis)
@@ -493,12 +520,13 @@ class Max(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
+        arrays.check_args(self, input, gradOutput, any_type=True)
         x = input._np()
-        axis = _positive_dim(self, self.dimension, x.ndim) - 1
+        axis = _axis(self, input)
         gi = arrays.out_like(self.gradInput, input)
         gi.fill(0)
         idx = self._indices._np() - 1
-        go = gradOutput._np().reshape(idx.shape)
+        go = arrays.grad_array(self, gradOutput, self.output, "output").reshape(idx.shape)
         np.put_along_axis(gi, idx, go, axis=axis)
         return self.gradInput
 
@@ -531,8 +559,9 @@ class Sum(Module):
         self.squeeze = True if squeeze is None else squeeze
 
     def updateOutput(self, input):
+        arrays.check_input(self, input, any_type=True)
         x = input._np()
-        axis = _positive_dim(self, self.dimension, x.ndim) - 1
+        axis = _axis(self, input)
         y = x.sum(axis=axis, keepdims=True)
         if self.sizeAverage:
             y = y / x.shape[axis]
@@ -542,9 +571,11 @@ class Sum(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
+        arrays.check_args(self, input, gradOutput, any_type=True)
         x = input._np()
-        axis = _positive_dim(self, self.dimension, x.ndim) - 1
-        go = gradOutput._np().reshape(x.shape[:axis] + (1,) + x.shape[axis + 1:])
+        axis = _axis(self, input)
+        go = arrays.grad_array(self, gradOutput, self.output, "output")
+        go = go.reshape(x.shape[:axis] + (1,) + x.shape[axis + 1:])
         if self.sizeAverage:
             go = go / x.shape[axis]
         np.copyto(arrays.out_like(self.gradInput, input), np.broadcast_to(go, x.shape))
@@ -591,14 +622,16 @@ class Normalize(Module):
         return (np.power(np.abs(x), self.p).sum(axis=1, keepdims=True) + self.eps) ** (1 / self.p)
 
     def updateOutput(self, input):
+        arrays.check_input(self, input)
         x = self._rows(input)
         y = x / self._norm(x)
         np.copyto(arrays.out_like(self.output, input), y.reshape(input._np().shape))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
+        arrays.check_args(self, input, gradOutput)
         x = self._rows(input)
-        go = gradOutput._np().reshape(x.shape)
+        go = arrays.grad_array(self, gradOutput, input).reshape(x.shape)
         n = self._norm(x)
         dot = (go * x).sum(axis=1, keepdims=True)
         if np.isinf(self.p):
@@ -641,6 +674,7 @@ class Dropout(Module):
         self.noise = torch.Tensor()
 
     def updateOutput(self, input):
+        arrays.check_input(self, input)
         if self.inplace:
             self.output.set(input)
         else:
@@ -657,6 +691,7 @@ class Dropout(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
+        arrays.check_args(self, input, gradOutput)
         if self.inplace:
             self.gradInput.set(gradOutput)
         else:
@@ -701,6 +736,7 @@ class Copy(Module):
             self._alias = True
 
     def updateOutput(self, input):
+        arrays.check_input(self, input, any_type=True)
         if self.__dict__.get("_alias"):
             self.output.set(input)
             return input
@@ -708,6 +744,7 @@ class Copy(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
+        arrays.check_args(self, input, gradOutput, any_type=True)
         if self.__dict__.get("_alias"):
             self.gradInput.set(gradOutput)
             return gradOutput
@@ -729,6 +766,7 @@ class Contiguous(Module):
     __typename__ = "nn.Contiguous"
 
     def updateOutput(self, input):
+        arrays.check_input(self, input, any_type=True)
         if not input.isContiguous():
             if self.output is input:
                 self.output = arrays.new(input)
@@ -738,6 +776,7 @@ class Contiguous(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
+        arrays.check_args(self, input, gradOutput, any_type=True)
         if not gradOutput.isContiguous():
             if self.gradInput is gradOutput:
                 self.gradInput = arrays.new(gradOutput)

@@ -17,6 +17,10 @@ from th.torch.tensor import Tensor
 
 _FLOATS = (np.float32, np.float64)
 
+# What a module's shape check gets instead of a gradOutput during the forward pass (a
+# nil gradOutput in the backward pass is an error).
+FORWARD = object()
+
 
 def size_desc(t):
     """THTensor_sizeDesc: '[2 x 3 x 4]'."""
@@ -52,10 +56,21 @@ def arg_check_dims(t, dims, argn, what):
 
 
 def check_dim_size(t, name, ndim, dim, size):
-    """THNN_CHECK_DIM_SIZE (dim is 0-based, as in the C message)."""
+    """THNN_CHECK_DIM_SIZE (dim is 0-based, as in the C message). gradOutput is the C
+    function's third argument, after the state and the input."""
+    check_tensor(t, 3 if name == "gradOutput" else 2)
     if t.dim() != ndim or t.size(dim + 1) != size:
         raise TorchError(f"Need {name} of dimension {ndim} and {name}.size[{dim}] == "
                          f"{size} but got {name} to be of shape: {size_desc(t)}")
+
+
+def check_shape(a, b, names=("input", "gradOutput")):
+    """THNN_CHECK_SHAPE: tensors a and b (named `names`) of the same sizes; b is checked
+    to be a tensor first (the C function's third argument)."""
+    check_tensor(b, 3)
+    if a._size != b._size:
+        raise TorchError(f"{names[0]} and {names[1]} shapes do not match: {names[0]} "
+                         f"{size_desc(a)}, {names[1]} {size_desc(b)}")
 
 
 def check_same_type(input, buffer, argn=3):

@@ -42,15 +42,15 @@ class SplitTable(Module):
             self.nInputDims = nInputDims
 
     def updateOutput(self, input):
-        dim = _dimension(self, input.dim())
+        dim = _dimension(self, arrays.check_input(self, input, any_type=True).dim())
         self.output = LuaTable.from_list([input.select(dim, i)
                                           for i in range(1, input.size(dim) + 1)])
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        dim = _dimension(self, input.dim())
+        dim = _dimension(self, arrays.check_input(self, input, any_type=True).dim())
+        grads = arrays.tensor_items(self, gradOutput, 2, input.size(dim), any_type=True)
         self.gradInput.resizeAs(input)
-        grads = arrays.items(gradOutput)
         for i in range(1, input.size(dim) + 1):
             part = self.gradInput.select(dim, i)
             if arrays.is_tensor(part):
@@ -78,11 +78,14 @@ class JoinTable(Module):
         self.gradInput = LuaTable()
 
     def updateOutput(self, input):
-        parts = arrays.items(input)
+        parts = arrays.tensor_items(self, input, any_type=True)
         dim = _dimension(self, parts[0].dim())
+        if not 1 <= dim <= parts[0].dim():
+            raise TorchError(f"bad argument #1 to 'JoinTable' (dimension {dim} out of range)")
         size = list(parts[0]._size)
         for p in parts[1:]:
-            if p.dim() != len(size):
+            if p.dim() != len(size) or any(a != b for d, (a, b) in
+                                           enumerate(zip(p._size, size), 1) if d != dim):
                 raise TorchError("inconsistent tensor sizes")
             size[dim - 1] += p.size(dim)
         self.size = torch.LongStorage(size)
@@ -91,7 +94,8 @@ class JoinTable(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        parts = arrays.items(input)
+        parts = arrays.tensor_items(self, input, any_type=True)
+        arrays.check_input(self, gradOutput, 2, any_type=True)
         dim = _dimension(self, parts[0].dim())
         if type(self.gradInput) is not LuaTable:
             self.gradInput = LuaTable()
@@ -126,13 +130,15 @@ def _zero_copy(dst, src):
     return dst
 
 
-def _copy_into(dst, src):
-    """nn.utils.recursiveCopy: copy tensors of src into dst (tables walked); returns dst."""
+def _copy_into(module, dst, src):
+    """nn.utils.recursiveCopy: copy tensors of src into dst (tables walked); returns dst.
+    src is the gradOutput of `module` (or a part of it)."""
     if arrays.is_table(src):
         dst = dst if type(dst) is LuaTable else LuaTable()
         for k, v in enumerate(arrays.items(src), 1):
-            dst[k] = _copy_into(dst[k], v)
+            dst[k] = _copy_into(module, dst[k], v)
         return dst
+    arrays.check_input(module, src, 2, any_type=True)
     if not arrays.is_tensor(dst):
         dst = arrays.new(src)
     return dst.resizeAs(src).copy(src)
@@ -153,7 +159,7 @@ class SelectTable(Module):
         self.gradInput = LuaTable()
 
     def _where(self, input):
-        n = len(arrays.items(input))
+        n = len(arrays.table_items(self, input))
         return n + self.index + 1 if self.index < 0 else self.index
 
     def updateOutput(self, input):
@@ -167,9 +173,11 @@ class SelectTable(Module):
     def updateGradInput(self, input, gradOutput):
         if type(self.gradInput) is not LuaTable:
             self.gradInput = LuaTable()
-        _zero_copy(self.gradInput, input)
         i = self._where(input)
-        self.gradInput[i] = _copy_into(self.gradInput[i], gradOutput)
+        if not (arrays.is_tensor(gradOutput) or arrays.is_table(gradOutput)):
+            raise arrays.bad_argument(self, 2, "tensor or table", torch.type(gradOutput))
+        _zero_copy(self.gradInput, input)
+        self.gradInput[i] = _copy_into(self, self.gradInput[i], gradOutput)
         return self.gradInput
 
     def __tostring__(self):
@@ -193,12 +201,13 @@ class NarrowTable(Module):
         self.gradInput = LuaTable()
 
     def updateOutput(self, input):
-        entries = arrays.items(input)
+        entries = arrays.table_items(self, input)
         self.output = LuaTable.from_list(entries[self.offset - 1:self.offset - 1 + self.length])
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        entries, grads = arrays.items(input), arrays.items(gradOutput)
+        entries = arrays.table_items(self, input)
+        grads = arrays.table_items(self, gradOutput, 2, len(self.output.arr))
         if type(self.gradInput) is not LuaTable:
             self.gradInput = LuaTable()
         for i, x in enumerate(entries, 1):
@@ -249,7 +258,8 @@ class FlattenTable(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        self.gradInput, _ = _unflatten(input, arrays.items(gradOutput), 0)
+        grads = arrays.table_items(self, gradOutput, 2, len(_flatten(input, [])))
+        self.gradInput, _ = _unflatten(input, grads, 0)
         return self.gradInput
 
 
@@ -280,8 +290,13 @@ class _CTable(Module):
         self.inplace = bool(ip)
         self.gradInput = LuaTable()
 
-    def _grads(self, input):
-        entries = arrays.items(input)
+    def _grads(self, input, gradOutput, count=None):
+        """The input's tensors and the gradInput arrays to fill (shaped as them), after
+        checking both arguments; gradOutput comes back as an array shaped as input[1]."""
+        entries = arrays.tensor_items(self, input, 1, count)[:count]
+        for x in entries[1:]:
+            arrays.like_array(entries[0], x)
+        go = arrays.like_array(entries[0], arrays.check_input(self, gradOutput, 2))
         if type(self.gradInput) is not LuaTable:
             self.gradInput = LuaTable()
         for i, x in enumerate(entries, 1):
@@ -289,7 +304,7 @@ class _CTable(Module):
                 self.gradInput[i] = arrays.new(x)
         for i in range(len(self.gradInput.arr), len(entries), -1):
             self.gradInput[i] = None
-        return entries, [arrays.out_like(self.gradInput[i], x) for i, x in enumerate(entries, 1)]
+        return entries, go, [arrays.out_like(self.gradInput[i], x) for i, x in enumerate(entries, 1)]
 
 
 class CAddTable(_CTable):
@@ -301,23 +316,21 @@ class CAddTable(_CTable):
     __typename__ = "nn.CAddTable"
 
     def updateOutput(self, input):
-        entries = arrays.items(input)
+        entries = arrays.tensor_items(self, input)
         if self.inplace:
             self.output.set(entries[0])
         else:
             self.output.resizeAs(entries[0]).copy(entries[0])
         o = self.output._np()
         for x in entries[1:]:
-            np.add(o, x._np().reshape(o.shape), out=o)
+            np.add(o, arrays.like_array(self.output, x), out=o)
         return self.output
 
     def updateGradInput(self, input, gradOutput):
+        entries, go, grads = self._grads(input, gradOutput)
         if self.inplace:
-            entries = arrays.items(input)
             self.gradInput = LuaTable.from_list([gradOutput] * len(entries))
             return self.gradInput
-        entries, grads = self._grads(input)
-        go = gradOutput._np()
         for g in grads:
             np.copyto(g, go.reshape(g.shape))
         return self.gradInput
@@ -332,15 +345,14 @@ class CSubTable(_CTable):
     __typename__ = "nn.CSubTable"
 
     def updateOutput(self, input):
-        a, b = arrays.items(input)[:2]
-        np.subtract(a._np(), b._np().reshape(a._np().shape), out=arrays.out_like(self.output, a))
+        a, b = arrays.tensor_items(self, input, 1, 2)[:2]
+        np.subtract(a._np(), arrays.like_array(a, b), out=arrays.out_like(self.output, a))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        entries, grads = self._grads(input)
-        go = gradOutput._np()
-        np.copyto(grads[0], go.reshape(grads[0].shape))
-        np.negative(go.reshape(grads[1].shape), out=grads[1])
+        entries, go, grads = self._grads(input, gradOutput, 2)
+        np.copyto(grads[0], go)
+        np.negative(arrays.like_array(entries[1], gradOutput), out=grads[1])
         return self.gradInput
 
 
@@ -353,16 +365,15 @@ class CMulTable(_CTable):
     __typename__ = "nn.CMulTable"
 
     def updateOutput(self, input):
-        entries = arrays.items(input)
+        entries = arrays.tensor_items(self, input)
         o = arrays.out_like(self.output, entries[0])
         np.copyto(o, entries[0]._np())
         for x in entries[1:]:
-            np.multiply(o, x._np().reshape(o.shape), out=o)
+            np.multiply(o, arrays.like_array(self.output, x), out=o)
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        entries, grads = self._grads(input)
-        go = gradOutput._np()
+        entries, go, grads = self._grads(input, gradOutput)
         for i, g in enumerate(grads):
             prod = go.reshape(g.shape).copy()
             for j, x in enumerate(entries):
@@ -381,14 +392,13 @@ class CDivTable(_CTable):
     __typename__ = "nn.CDivTable"
 
     def updateOutput(self, input):
-        a, b = arrays.items(input)[:2]
-        np.divide(a._np(), b._np().reshape(a._np().shape), out=arrays.out_like(self.output, a))
+        a, b = arrays.tensor_items(self, input, 1, 2)[:2]
+        np.divide(a._np(), arrays.like_array(a, b), out=arrays.out_like(self.output, a))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        entries, grads = self._grads(input)
-        a, b = entries[0]._np(), entries[1]._np()
-        go = gradOutput._np().reshape(a.shape)
+        entries, go, grads = self._grads(input, gradOutput, 2)
+        a, b = entries[0]._np(), arrays.like_array(entries[0], entries[1])
         np.divide(go, b.reshape(a.shape), out=grads[0])
         np.copyto(grads[1], (-grads[0] * a / b.reshape(a.shape)).reshape(grads[1].shape))
         return self.gradInput
@@ -396,10 +406,12 @@ class CDivTable(_CTable):
 
 # ---- distances ------------------------------------------------------------------------------
 
-def _pair(input):
-    a, b = arrays.items(input)[:2]
+def _pair(module, input):
+    """The two tensors of a distance's input, checked: vectors or matrices of one size."""
+    a, b = arrays.tensor_items(module, input, 1, 2)[:2]
     if a.dim() not in (1, 2):
         raise TorchError("input must be vector or matrix")
+    arrays.like_array(a, b)
     return a, b
 
 
@@ -420,7 +432,7 @@ class PairwiseDistance(Module):
         self.norm = p
 
     def updateOutput(self, input):
-        a, b = _pair(input)
+        a, b = _pair(self, input)
         x = a._np()
         rows = np.abs(x - b._np().reshape(x.shape)).reshape(-1, x.shape[-1])
         y = np.power(np.power(rows, self.norm).sum(axis=1), 1 / self.norm)
@@ -428,12 +440,12 @@ class PairwiseDistance(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        a, b = _pair(input)
+        a, b = _pair(self, input)
         x = a._np()
         diff = x - b._np().reshape(x.shape)
         rows = diff.reshape(1, -1) if a.dim() == 1 else diff
         y = self.output._np().reshape(-1, 1)
-        go = gradOutput._np().reshape(-1, 1)
+        go = arrays.grad_array(self, gradOutput, self.output, "output").reshape(-1, 1)
         if self.norm == 1:
             g = np.sign(rows)
         else:
@@ -459,9 +471,8 @@ class CosineDistance(Module):
         Module.__init__(self)
         self.gradInput = LuaTable.from_list([torch.Tensor(), torch.Tensor()])
 
-    @staticmethod
-    def _terms(input):
-        a, b = _pair(input)
+    def _terms(self, input):
+        a, b = _pair(self, input)
         x1, x2 = a._np().reshape(-1, a._np().shape[-1]), b._np().reshape(-1, a._np().shape[-1])
         eps = 1e-12
         w1 = (x1 * x2).sum(axis=1, keepdims=True)
@@ -477,7 +488,7 @@ class CosineDistance(Module):
 
     def updateGradInput(self, input, gradOutput):
         a, b, x1, x2, w1, w22, w32, w = self._terms(input)
-        go = gradOutput._np().reshape(-1, 1)
+        go = arrays.grad_array(self, gradOutput, self.output, "output").reshape(-1, 1)
         g1 = (x2 - w1 * w22 * x1) * w * go
         g2 = (x1 - w1 * w32 * x2) * w * go
         np.copyto(arrays.out_like(self.gradInput[1], a), g1.reshape(a._np().shape))

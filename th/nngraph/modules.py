@@ -40,7 +40,7 @@ class ModuleFromCriterion(Module):
     def updateGradInput(self, input, gradOutput):
         prediction, target = _pair(input)
         grad = first(self.criterion.updateGradInput(prediction, target))
-        scale = float(arrays.check_tensor(gradOutput, "gradOutput")._np().reshape(-1)[0])
+        scale = float(arrays.grad_array(self, gradOutput, self.output, "output")[0])
         g1, g2 = self.gradInput[1], self.gradInput[2]
         g1.resizeAs(grad).copy(grad).mul(scale)
         g2.resizeAs(target).zero()
@@ -67,7 +67,7 @@ class JustElement(Module):
         self.gradInput = LuaTable()
 
     def updateOutput(self, input):
-        if len(arrays.items(input)) != 1:
+        if len(arrays.table_items(self, input)) != 1:
             raise TorchError("expecting one element")
         self.output = arrays.items(input)[0]
         return self.output
@@ -94,7 +94,7 @@ class JustTable(Module):
         return self.output
 
     def updateGradInput(self, input, gradOutput):
-        self.gradInput = arrays.items(gradOutput)[0]
+        self.gradInput = arrays.table_items(self, gradOutput, 2, 1)[0]
         return self.gradInput
 
 
