@@ -37,6 +37,8 @@ from th.torch.timer import Timer, tic, toc
 from th.torch.serialization import (save, load, serialize, deserialize, serializeToStorage,
                                     deserializeFromStorage)
 from th.torch.files import DiskFile, MemoryFile
+from th.torch.cmdline import CmdLine
+from th.torch.tester import Tester, TestSuite
 from th.torch.ops.unary import sigmoid_backward, tanh_backward  # noqa: F401
 
 _np.seterr(all="ignore")
@@ -218,6 +220,7 @@ for _n in __all__:      # Lua calls them with anything: Torch7's words for bad a
     _v = globals()[_n]
     if isinstance(_v, _types_mod.FunctionType) and not hasattr(_v, "__wrapped__"):
         globals()[_n] = _guard(_v, _torch_form(_signature_of(_v, f"torch.{_n}(...)"), _n))
-for _cls in (TensorBase, _StorageBase, Generator, Timer, DiskFile, MemoryFile):
+for _cls in (TensorBase, _StorageBase, Generator, Timer, DiskFile, MemoryFile, CmdLine,
+             Tester):
     _guard_class(_cls)
 del _n, _v, _cls
