@@ -40,7 +40,11 @@ def _sigmoid(x, out):
     if x.flags.c_contiguous and out.flags.c_contiguous:
         if kernels.DEBUG:
             kernels.trace("sigmoid", "numba")
-        _split(kernels.load("pointwise").sigmoid, SIGMOID_GRAIN, x, out)
+        kernel = kernels.load("pointwise").sigmoid
+        if x.ndim == 1 and x.shape[0] < 2 * SIGMOID_GRAIN:     # fast path: one call
+            kernel(x, out)
+        else:
+            _split(kernel, SIGMOID_GRAIN, x, out)
         return out
     if kernels.DEBUG:
         kernels.trace("sigmoid", "numpy")
