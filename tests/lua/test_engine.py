@@ -131,6 +131,49 @@ def test_defining_methods_on_a_python_class(rt):
     assert Module().double(21) == 42
 
 
+class Shape:
+    """A torch-style class tree: classes with `__typename__`, as th.torch makes them."""
+    __typename__ = "geo.Shape"
+
+    def area(self):
+        return 0
+
+
+class Square(Shape):
+    __typename__ = "geo.Square"
+
+    def __init__(self, side):
+        self.side = side
+
+
+def test_classes_are_constructor_tables(rt):
+    # Torch7: nn.Linear is a table whose tostring is `table: 0x...`, and it is empty
+    rt.globals["Square"] = Square
+    r = rt.execute("""
+        local n = 0
+        for _ in pairs(Square) do n = n + 1 end
+        return type(Square), tostring(Square), #Square, Square[1], n, type(Square(2))
+    """)
+    assert r[0] == "table" and r[1] == "table: 0x%08x" % id(Square)
+    assert r[2:] == (0, None, 0, "userdata")
+    assert tostring(Square).startswith("table: 0x") and lua_type(Square) == "table"
+
+
+def test_getmetatable_of_a_torch_object_is_its_class(rt):
+    rt.globals["Square"] = Square
+    rt.globals["Point"] = Point
+    r = rt.execute("""
+        local s = Square(3)
+        local mt = getmetatable(s)
+        local chain = {}
+        local c = mt
+        while c do chain[#chain + 1] = c.__typename; c = getmetatable(c) end
+        return mt == Square, mt.__typename, s.__typename, s:area(), mt.area(s),
+               table.concat(chain, " < "), getmetatable(Point(1, 2))
+    """)
+    assert r == (True, "geo.Square", "geo.Square", 0, 0, "geo.Square < geo.Shape", None)
+
+
 def test_lua_type_and_tostring_helpers():
     assert lua_type(None) == "nil" and lua_type(1.5) == "number" and lua_type(LuaTable()) == "table"
     assert tostring(3.0) == "3" and tostring(1e15) == "1e+15" and tostring(-0.0) == "-0"

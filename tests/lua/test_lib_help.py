@@ -1,9 +1,10 @@
 """Every function of the standard library tables has its ?help text: signature and example."""
 import pytest
 
-from th.lua.lib import bit, io, math, os, string, table
+from th.lua.lib import bit, debug, io, math, os, string, table
 
-LIBS = {"string": string, "table": table, "math": math, "os": os, "io": io, "bit": bit}
+LIBS = {"string": string, "table": table, "math": math, "os": os, "io": io, "bit": bit,
+        "debug": debug}
 
 
 def functions():

@@ -52,8 +52,9 @@ FalseExpr = _node("FalseExpr", "", "false")
 Number = _node("Number", "value", "a numeral (int or float)")
 String = _node("String", "value", "a string literal")
 Vararg = _node("Vararg", "", "...")
-FunctionExpr = _node("FunctionExpr", "params is_vararg body name",
-                     "function(p1, p2, ...) ... end (name: for messages)")
+FunctionExpr = _node("FunctionExpr", "params is_vararg body name end_line",
+                     "function(p1, p2, ...) ... end (name: for messages; end_line: the "
+                     "line of its `end`)")
 Table = _node("Table", "fields", "{a, b; k = v, [e] = v} (fields: (key or None, value))")
 BinOp = _node("BinOp", "op left right", "arithmetic, comparison or concat: a op b")
 And = _node("And", "left right", "a and b")

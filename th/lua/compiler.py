@@ -157,11 +157,16 @@ class Compiler(InlineAccess):
                 body.append(_assign(var.pyname, py.List([_n(var.pyname)], _LOAD)))
         stmts = node.body if type(node) is A.Chunk else node.body
         body.extend(self.block(stmts))
+        end_line = getattr(node, "end_line", None)
         if not body or not isinstance(body[-1], py.Return):
             body.append(py.Return(py.Tuple([], _LOAD)))
+            if end_line:        # Lua returns at the `end` (line hooks see it)
+                _fill_positions(body[-1], end_line)
         self.fs = self.fs.parent
         fdef = py.FunctionDef(pyname, args, body, [], None)
         fdef.lineno = node.line or 1
+        if end_line:
+            self.chunk.function_ends[(pyname, fdef.lineno)] = end_line
         return fdef
 
     def compile_FunctionExpr(self, e):

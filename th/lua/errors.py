@@ -21,12 +21,28 @@ from th.lua.lib.args import LibError, typename
 
 
 class LuaError(Exception):
-    """A Lua error: `.value` is the Lua error value (usually a message string)."""
+    """A Lua error: `.value` is the Lua error value (usually a message string).
+
+    `.lua_traceback` is Lua's "stack traceback:" text of the levels the error went
+    through, once it has reached Python (Runtime.call names the host running the Lua
+    code, `.host`); it is worked out when read, since most errors are caught by pcall."""
 
     def __init__(self, value, traceback=None):
         super().__init__(value)
         self.value = value
-        self.lua_traceback = traceback
+        self.host = None
+        self._lua_traceback = traceback
+
+    @property
+    def lua_traceback(self):
+        if self._lua_traceback is None and self.host is not None:
+            from th.lua import stack
+            return stack.error_traceback(self, self.host)
+        return self._lua_traceback
+
+    @lua_traceback.setter
+    def lua_traceback(self, text):
+        self._lua_traceback = text
 
     def __str__(self):
         v = self.value
@@ -60,7 +76,7 @@ class CompilerBug(Exception):
 
 class Chunk:
     """What the runtime knows about one compiled chunk."""
-    __slots__ = ("key", "name", "chunkname", "sites", "source", "env_names")
+    __slots__ = ("key", "name", "chunkname", "sites", "source", "env_names", "function_ends")
 
     def __init__(self, key, name, source, chunkname=None):
         self.key = key          # unique Python co_filename
@@ -69,6 +85,7 @@ class Chunk:
         self.sites = [None]     # site number -> (kind, names...)
         self.source = source
         self.env_names = []     # the globals naming its functions' environments
+        self.function_ends = {}     # (Python name, first line) -> line of the `end`
 
 
 _chunks = {}
@@ -118,7 +135,8 @@ def is_lua_frame(frame):
 # ---- positions ------------------------------------------------------------------
 
 
-def _site(code, lasti):
+def code_position(code, lasti):
+    """(Lua line, site) of the instruction at `lasti` in a compiled Lua code object."""
     chunk = _chunks.get(code.co_filename)
     if chunk is None or lasti < 0:
         return None, None
@@ -132,7 +150,7 @@ def _site(code, lasti):
 
 def frame_position(frame):
     """(line, site) of the instruction a Lua frame is executing."""
-    line, site = _site(frame.f_code, frame.f_lasti)
+    line, site = code_position(frame.f_code, frame.f_lasti)
     if line is None:
         line = frame.f_lineno
     return line, site
@@ -250,7 +268,7 @@ def to_lua_error(exc):
     prefix = ""
     site = None
     if frame is not None:
-        line, site = _site(frame.f_code, lasti)
+        line, site = code_position(frame.f_code, lasti)
         if line is None:
             line = frame.f_lineno
         prefix = f"{_chunks[frame.f_code.co_filename].name}:{line}: "

@@ -41,10 +41,15 @@ Lua operators on Python objects
     < <=                 `__lua_lt__` / `__lua_le__`, else Lua's "attempt to compare" error
     ..                   `__lua_concat__(self, other, self_on_left)`, else Lua's error
     #                    `__lua_len__()` if defined, else `len(obj)`
-    tostring, print      `str(obj)`
+    tostring, print      `str(obj)`; a class or a Python module: `table: 0x...`
     type()               the class attribute `__lua_type__` if present ("table" for
                          torch.class-style objects such as nn modules), else "userdata";
-                         a Python module is a "table"
+                         a Python module and a class (Torch7's constructor table:
+                         nn.Linear, torch.Tensor) are "table"
+    getmetatable         an object whose class has `__typename__` (a torch object): its
+                         class, as Torch7's class metatable (`getmetatable(x).__typename`);
+                         a class: its nearest base with its own `__typename__` (the
+                         parent class), so walking metatables ends
     pairs                `__lua_pairs__()` (an iterator of (key, value)) if defined; for
                          objects whose `__lua_type__` is "table", their instance fields;
                          for a Python module, its public names (`__all__` if it has one)

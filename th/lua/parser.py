@@ -313,8 +313,9 @@ class Parser:
         body = self.parse_block()
         self.loop_depth.pop()
         self.vararg_stack.pop()
+        end_line = self.tok.line
         self.check_match("end", "function", line)
-        return A.FunctionExpr(params, is_vararg, body, name, line=line)
+        return A.FunctionExpr(params, is_vararg, body, name, end_line, line=line)
 
     # ---- expressions -------------------------------------------------------------
 

@@ -68,14 +68,14 @@ def tostring(v):
 
 def _tostring_other(v):
     name = typename(v)
-    if name == "function" and not isinstance(v, type):
+    if name == "function":
         return "function: 0x%08x" % id(v)
     if name == "thread":
         return "thread: 0x%08x" % id(v)
-    if isinstance(v, types.ModuleType):
+    # Torch7: a package and a class (nn.Linear, a constructor table) are plain tables.
+    if isinstance(v, (types.ModuleType, type)):
         return "table: 0x%08x" % id(v)
-    s = str(v)
-    return s
+    return str(v)
 
 
 def tonumber(v, base=None):
@@ -126,13 +126,28 @@ def results(r):
 
 
 def getmetatable(v):
-    """The metatable of any value (tables: theirs; strings: the shared one), or None."""
-    if type(v) is LuaTable:
+    """The metatable of any value, or None (see interop.py): a table's own, the strings'
+    shared one; a torch object's class (Torch7's class metatable: the methods and
+    `__typename`); a class's parent class (Torch7: a class metatable's metatable)."""
+    tv = type(v)
+    if tv is LuaTable:
         return v.metatable
-    if type(v) is str:
+    if tv is str:
         rt = _state["runtime"]
         return rt.string_meta if rt is not None else None
-    return getattr(v, "__lua_metatable__", None) if not isinstance(v, type) else None
+    if isinstance(v, type):
+        return parent_class(v)
+    if type(getattr(tv, "__typename__", None)) is str:
+        return tv
+    return getattr(v, "__lua_metatable__", None)
+
+
+def parent_class(cls):
+    """The nearest base class of `cls` that is a torch class (has its own `__typename__`)."""
+    for base in cls.__mro__[1:]:
+        if "__typename__" in vars(base):
+            return base
+    return None
 
 
 def metamethod(v, event):
@@ -243,6 +258,8 @@ def _index_other(o, k):
         return _index_attr(o, k)
     if isinstance(o, types.FunctionType):
         raise op_error("index", o)
+    if isinstance(o, type):
+        return None     # a class is a constructor table: nn.Linear[1] is nil, as in Torch7
     try:
         return o[k]
     except TypeError:
@@ -569,6 +586,8 @@ def length(v):
 def _length_other(v):
     if v is None or type(v) in (bool, int, float) or isinstance(v, types.FunctionType):
         raise op_error("get length of", v)
+    if isinstance(v, type):
+        return 0        # a class is an empty constructor table
     f = getattr(v, "__lua_len__", None)
     if f is not None:
         return f()

@@ -13,14 +13,14 @@ chunks loaded with it persist into later chunks (trepl#28).
 Errors reaching Python are LuaError (Python exceptions from library code are converted,
 with the Lua line prefixed); KeyboardInterrupt passes through untouched.
 """
-import os
 import sys
-import traceback
 
-from th.lua import errors, runtime
+from th.lua import errors, runtime, stack
 from th.lua.compiler import HELPERS, compile_lua
 from th.lua.errors import LuaError
 from th.lua.table import LuaTable, unwatch
+
+DEFAULT_HOST = "Python code"
 
 # Python frames per Lua call are few; Lua programs recurse deeply (15,000+ frames).
 _RECURSION_LIMIT = 19000
@@ -63,6 +63,7 @@ class Runtime:
         self.globals = make_env()
         self.string_meta = None
         self.loaded = LuaTable()        # package.loaded
+        self.host = DEFAULT_HOST        # what runs the Lua code (see call)
         runtime._state["runtime"] = self
         if sys.getrecursionlimit() < _RECURSION_LIMIT:
             sys.setrecursionlimit(_RECURSION_LIMIT)
@@ -94,30 +95,36 @@ class Runtime:
 
     # ---- running ---------------------------------------------------------------------
 
-    def call(self, fn, *args):
-        """Call a Lua value from Python; returns all results as a tuple."""
+    def call(self, fn, *args, host=None):
+        """Call a Lua value from Python; returns all results as a tuple.
+
+        `host` names the caller in the last line of the traceback of an error
+        (`[th]: in the console`); Lua code reads it too (debug.traceback)."""
         previous = runtime._state["runtime"]
         runtime._state["runtime"] = self
+        outer_host = self.host
+        if host is not None:
+            self.host = host
         try:
             return runtime.results(fn(*args)) if callable(fn) else runtime.call(fn, *args)
         except (KeyboardInterrupt, SystemExit, GeneratorExit):
             raise
         except LuaError as e:
-            if e.lua_traceback is None:
-                e.lua_traceback = lua_traceback(e)
+            e.host = self.host
             raise
         except BaseException as e:
             if _is_greenlet_exit(e):
                 raise
             err = errors.to_lua_error(e)
-            err.lua_traceback = lua_traceback(e)
+            err.host = self.host
             raise err from e
         finally:
+            self.host = outer_host
             runtime._state["runtime"] = previous
 
-    def execute(self, source, chunkname=None, args=(), scope=None):
+    def execute(self, source, chunkname=None, args=(), scope=None, host=None):
         """Compile and run a chunk; returns its results as a tuple."""
-        return self.call(self.load(source, chunkname, scope), *args)
+        return self.call(self.load(source, chunkname, scope), *args, host=host)
 
     def eval(self, expr):
         """The first value of a Lua expression."""
@@ -131,24 +138,3 @@ class Runtime:
 
 def _is_greenlet_exit(e):
     return type(e).__name__ == "GreenletExit"
-
-
-def lua_traceback(exc):
-    """Lua-style "stack traceback:" text for the Lua frames an exception went through."""
-    lines = ["stack traceback:"]
-    tb = exc.__traceback__
-    frames = []
-    while tb is not None:
-        chunk = errors.chunk_of(tb.tb_frame.f_code)
-        if chunk is not None:
-            frames.append((chunk, tb.tb_lineno, tb.tb_frame.f_code.co_name))
-        tb = tb.tb_next
-    for chunk, line, name in reversed(frames[-22:]):
-        where = "main chunk" if name == "λmain" else f"function '{name.lstrip('λ').rstrip('0123456789')}'"
-        lines.append(f"\t{chunk.name}:{line}: in {where}")
-    lines.append("\t[C]: ?")
-    if os.environ.get("TH_TRACEBACK"):
-        cause = exc.__cause__ if isinstance(exc, LuaError) and exc.__cause__ else exc
-        lines.append("Python traceback (TH_TRACEBACK=1):")
-        lines.append("".join(traceback.format_exception(cause)).rstrip())
-    return "\n".join(lines)

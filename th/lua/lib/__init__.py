@@ -17,6 +17,7 @@ LIBRARIES = [
     ("io", "th.lua.lib.io"),
     ("os", "th.lua.lib.os"),
     ("bit", "th.lua.lib.bit"),
+    ("debug", "th.lua.lib.debug"),
     ("jit", "th.lua.lib.jit"),
 ]
 

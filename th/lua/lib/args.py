@@ -65,6 +65,8 @@ def typename(v):
         return name
     if v is NOARG:
         return "no value"
+    if isinstance(v, type):
+        return "table"      # a class is Torch7's constructor table (nn.Linear, torch.Tensor)
     lua_type = getattr(v, "__lua_type__", None)
     if isinstance(lua_type, str):
         return lua_type

@@ -7,7 +7,7 @@ a value, a tuple for several values, or () for none.
 import gc
 import sys
 
-from th.lua import errors, fenv, runtime
+from th.lua import errors, fenv, runtime, stack
 from th.lua.support import register_fast_iter
 from th.lua.errors import LuaError, LuaSyntaxError
 from th.lua.lib.args import (NOARG, arg_error, check_any, check_int, check_table,
@@ -120,10 +120,12 @@ def _object_pairs(obj):
 
 
 def _object_items(obj):
+    import types
+    if isinstance(obj, type):
+        return []       # a class is Torch7's constructor table: its methods live elsewhere
     f = getattr(obj, "__lua_pairs__", None)
     if f is not None:
         return f()
-    import types
     if isinstance(obj, types.ModuleType):
         names = getattr(obj, "__all__", None) or [n for n in vars(obj) if not n.startswith("_")]
         return [(n, getattr(obj, n)) for n in names]
@@ -310,13 +312,15 @@ def base_setmetatable(t=NOARG, mt=NOARG, *_):
 def base_getmetatable(v=NOARG, *_):
     """getmetatable(v)
 
-    The metatable of v (or its __metatable field), or nil.
+    The metatable of v (or its __metatable field), or nil. For a torch object (a tensor,
+    an nn module) it is its class, as Torch7's class metatable: getmetatable(x).__typename
+    is "torch.DoubleTensor", and it is torch.getmetatable('torch.DoubleTensor').
     Example: getmetatable("").__index == string --> true
     """
     check_any(v, 1, "getmetatable")
     mt = runtime.getmetatable(v)
     if type(mt) is not LuaTable:
-        return None
+        return mt if isinstance(mt, type) else None     # a torch object's class
     protected = mt.get("__metatable")
     return protected if protected is not None else mt
 
@@ -370,7 +374,8 @@ def base_xpcall(f=NOARG, handler=NOARG, *args):
     except BaseException as e:
         value = _catch(e)
         try:
-            return (False,) + runtime.results(handler(value))[:1]
+            with stack.handling(e, sys._getframe()):   # debug.traceback sees f's frames
+                return (False,) + runtime.results(handler(value))[:1]
         except BaseException as e2:
             return False, _catch(e2)
     finally:
