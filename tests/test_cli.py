@@ -167,3 +167,15 @@ def test_relative_require_starts_at_the_script_folder(tmp_path, engine):
     result = th(str(tmp_path / "sub" / "main.lua"), cwd=tmp_path)
     assert result.stdout == "relative\t\nplain\t\n"
     assert "main.lua:3: module '" in result.stderr and "none' not found" in result.stderr
+
+
+def test_relative_require_starts_at_the_calling_file(tmp_path, engine):
+    # trepl: debug.getinfo(2).source; a file required from lib/ finds its neighbours there
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "a.lua").write_text("return {v = require('./b').v .. '+a'}\n")
+    (tmp_path / "lib" / "b.lua").write_text("return {v = 'b'}\n")
+    (tmp_path / "main.lua").write_text("print(require('./lib/a').v)\n")
+    result = th(str(tmp_path / "main.lua"), cwd="/")
+    assert result.stdout == "b+a\t\n" and result.stderr == ""
+    typed = th(stdin="print(require('./lib/b').v)\n", cwd=tmp_path)   # the prompt: cwd
+    assert "b\t\n" in typed.stdout

@@ -168,7 +168,7 @@ class Launcher:
         self._set_arg()
         self._load_libs()
         from th.repl import environment
-        environment.install(self.runtime, self.printer, script=opts.script)
+        environment.install(self.runtime, self.printer)
         if opts.tutorial is not None:
             from th.tutorial import launch
             return launch.run(opts.tutorial, self.runtime, self.printer,
@@ -220,7 +220,7 @@ class Launcher:
 
     def _run_statement(self, statement):
         chunk = self.runtime.load(statement, None)
-        self.runtime.call(chunk)
+        self.runtime.call(chunk, host="th -e")
 
     def _run_script(self):
         self._run_file(self.opts.script, self.opts.script_args)
@@ -238,7 +238,7 @@ class Launcher:
         if source.startswith("#"):
             source = "--" + source      # Lua skips a first line starting with '#'
         chunk = self.runtime.load(source, chunkname)
-        self.runtime.call(chunk, *args)
+        self.runtime.call(chunk, *args, host="the script runner")
 
     def _protected(self, action, *args):
         """Run a step; on an error print it on stderr as Lua does and return 1."""

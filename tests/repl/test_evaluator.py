@@ -1,6 +1,7 @@
 """The console's evaluator (th/repl/evaluator.py) on the real Lua runtime, with plain strings."""
 import _thread
 import io
+import re
 import threading
 
 import pytest
@@ -207,3 +208,37 @@ def test_the_lectures_typos_get_hints(th):
     for line, fix in cases.items():
         assert f"\ndid you mean {fix}?\n" in th(line), line
     assert th("lin.Weight") == "lin.Weight is nil; did you mean lin.weight?\n"
+
+
+def test_require_without_quotes_gets_a_hint(th):
+    assert th("require nn;") == ("syntax error: [string \"require nn;\"]:1: '=' expected near"
+                                 " 'nn'\ndid you mean require 'nn'?\t\n")
+
+
+def test_tracebacks_read_like_luas(th):
+    out = th("foo()")
+    assert out.endswith("\nstack traceback:\n\t[string \"_RESULT={foo()}\"]:1: in main chunk"
+                        "\n\t[th]: in the console\t\n")
+    out = th("local function f() error('boom') end\nf()")
+    assert out.split("\n")[1:6] == [
+        "stack traceback:", "\t[C]: in function 'error'",
+        "\t[string \"local function f() error('boom') end...\"]:1: in function 'f'",
+        "\t[string \"local function f() error('boom') end...\"]:2: in main chunk",
+        "\t[th]: in the console\t"]
+    assert "[C]: ?" not in out
+
+
+def test_classes_are_tables_as_in_torch7(th):
+    # Torch7: a class (constructor table) prints as a table, whose metatable is the class
+    pytest.importorskip("th.nn")
+    th("require 'nn'; lin = nn.Linear(3, 2); x = torch.zeros(2)")
+    for name in ("nn.Linear", "torch.Tensor", "print(nn.Linear)"):
+        assert re.fullmatch(r"table: 0x[0-9a-f]+\n", th(name)), name
+    assert re.fullmatch(r"table: 0x[0-9a-f]+\t\n", th("tostring(nn.Linear)"))
+    assert th("type(nn.Linear), type(torch.Tensor), type(lin)") == "table\ttable\ttable\t\n"
+    assert th("{nn.Linear}") == "{\n  1 : {...}\n}\n"
+    assert th("getmetatable(lin) == torch.getmetatable('nn.Linear')") == "true\t\n"
+    assert th("getmetatable(lin).__typename, lin.__typename") == "nn.Linear\tnn.Linear\t\n"
+    assert th("getmetatable(x).__typename, x.__typename") == \
+        "torch.DoubleTensor\ttorch.DoubleTensor\t\n"
+    assert th("getmetatable(x) == torch.getmetatable('torch.DoubleTensor')") == "true\t\n"

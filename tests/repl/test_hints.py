@@ -87,3 +87,45 @@ def test_hints_read_the_script_line(tmp_path):
     script.write_text("require 'nn'\nlocal l = nn.linear(2, 3)\n")
     message = f"{script}:2: attempt to call field 'linear' (a nil value)"
     assert error_hint(message, None, lecture_globals()) == "did you mean nn.Linear?"
+
+
+class Tensorish:
+    """Python plumbing on a class: dunders and _helpers are not Lua names."""
+    __typename__ = "torch.DoubleTensor"
+
+    def __init__(self):
+        self._type = "torch.DoubleTensor"      # a Lua-visible field (Torch7 has _type)
+
+    def __len__(self):
+        return 0
+
+    def _storage_offset(self):
+        return 0
+
+    def size(self):
+        return 0
+
+
+def test_python_names_are_never_offered():
+    rt = FakeRuntime(x=Tensorish())
+    for source, name in [("x:__len()", "__len"), ("x:__init_subclas()", "__init_subclas"),
+                         ("x:_storage_offse()", "_storage_offse"), ("x.__dic", "__dic")]:
+        message = f"attempt to call method '{name}' (a nil value)"
+        assert error_hint(message, source, rt) is None, source
+        assert nil_hint(source.split("(")[0].replace(":", "."), rt) is None, source
+    assert nil_hint("x._typ", rt) == "x._typ is nil; did you mean x._type?"
+    assert nil_hint("x.__typenam", rt) == "x.__typenam is nil; did you mean x.__typename?"
+
+
+def test_require_without_quotes():
+    rt = FakeRuntime()
+    lua_says = "[string \"require nn;\"]:1: '=' expected near 'nn'"
+    assert error_hint(lua_says, "require nn;", rt) == "did you mean require 'nn'?"
+    assert error_hint("[string \"require gnuplot\"]:1: '=' expected near 'gnuplot'",
+                      "require gnuplot", rt) == "did you mean require 'gnuplot'?"
+    assert error_hint("x.lua:2: '=' expected near 'optim'", "print(1)\nimport optim", rt) \
+        == "did you mean import 'optim'?"
+    nil_arg = ("[string \"_RESULT={require(nn)}\"]:1: bad argument #1 to 'require' "
+               "(string expected, got nil)")
+    assert error_hint(nil_arg, "require(nn)", rt) == "did you mean require 'nn'?"
+    assert error_hint("[string \"x;\"]:1: '=' expected near ';'", "x;", rt) is None

@@ -8,26 +8,23 @@
   globals table gets an `__index` that requires such a package the first time its name
   is read, so starting th never waits for numpy or numba (`th -e "print(1)"` stays fast)
   and the first `torch.` pays the import once;
-- `require './x'` (a name starting with `.`) loads x.lua relative to the main script's
-  folder (the current folder at the prompt), as trepl's require did relative to the
-  calling file; a plain name that `require` cannot find is retried that way too;
+- `require './x'` (a name starting with `.`) loads x.lua relative to the folder of the
+  file calling require (the current folder at the prompt), as trepl's require did; a
+  plain name that `require` cannot find is retried that way too;
 - `require 'trepl.colorize'` returns trepl's colour functions.
 """
 import os
 
 from th.lua import LuaError, LuaTable, tostring
-from th.lua import registry
+from th.lua import registry, stack
 from th.repl.style import ANSI
 
 # trepl loaded these with pcall(require, ...) before anything else.
 PRELOADED_PACKAGES = ("torch", "paths", "sys", "xlua")
 
 
-def install(runtime, printer, script=None):
-    """Give `runtime` trepl's globals, printing through `printer` (a display.Printer).
-
-    `script`: the path of the script th runs, if any (relative requires start there).
-    """
+def install(runtime, printer):
+    """Give `runtime` trepl's globals, printing through `printer` (a display.Printer)."""
     g = runtime.globals
     if g["print_old"] is None:
         g["print_old"] = g["print"]
@@ -37,7 +34,7 @@ def install(runtime, printer, script=None):
     g["noColors"] = _no_colors(printer)
     g["who"] = _who(runtime, printer)
     g["import"] = _import(runtime)
-    g["require"] = _relative_require(runtime, g["require"], script)
+    g["require"] = _relative_require(runtime, g["require"])
     g["_RESULTS"] = LuaTable()
     g["_LAST"] = ""
     _install_lazy_packages(runtime)
@@ -184,28 +181,38 @@ def _import(runtime):
 # ---- trepl's require --------------------------------------------------------------------
 
 
-def _relative_require(runtime, plain_require, script):
-    base = os.path.dirname(os.path.abspath(script)) if script and script != "-" else None
-
+def _relative_require(runtime, plain_require):
     def require(name=None, *rest):
         """require(name)
 
         Loads a package once and returns it (th's torch, nn, optim, gnuplot, paths, sys,
         xlua are built in; other names are searched on package.path). As in Torch7's th,
-        a name starting with '.' is a file relative to the running script's folder
-        (x.lua, x, or x/init.lua), run each time it is required.
+        a name starting with '.' is a file relative to the folder of the file calling
+        require (the current folder at the prompt): x.lua, x, or x/init.lua, run each
+        time it is required.
 
         Example: require 'nn'; local model = require './model'
         """
+        base = _calling_folder()
         if isinstance(name, str) and name.startswith("."):
-            return _require_file(runtime, os.path.join(base or os.getcwd(), name))
+            return _require_file(runtime, os.path.join(base, name))
         try:
             return plain_require(name, *rest)
         except LuaError:
             if not isinstance(name, str) or _find_relative(base, "./" + name) is None:
                 raise
-            return _require_file(runtime, os.path.join(base or os.getcwd(), "./" + name))
+            return _require_file(runtime, os.path.join(base, "./" + name))
     return require
+
+
+def _calling_folder():
+    """The folder of the Lua file calling require (trepl: debug.getinfo(2).source),
+    else the current folder."""
+    chunk = stack.caller_chunk(2)
+    source = chunk.chunkname if chunk is not None else None
+    if source and source.startswith("@") and os.path.isfile(source[1:]):
+        return os.path.dirname(os.path.abspath(source[1:]))
+    return os.getcwd()
 
 
 def _find_relative(base, name):

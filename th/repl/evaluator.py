@@ -50,6 +50,8 @@ class Evaluator:
     Example (Python): Evaluator(rt, Printer()).run("1+1") prints "2\\t" and a timing line.
     """
 
+    host = "the console"        # the last line of error tracebacks: `[th]: in the console`
+
     def __init__(self, runtime, printer, timing=True, scope=None):
         self.runtime = runtime
         self.printer = printer
@@ -109,7 +111,11 @@ class Evaluator:
         try:
             chunk = self.runtime.load(text, None, scope=self.scope)
         except LuaSyntaxError as err:
-            self.printer.print_new("syntax error: " + str(err))
+            message = str(err)
+            hint = hints.error_hint(message, text, self.runtime)
+            if hint:
+                message += "\n" + self.printer.palette.role("hint", hint)
+            self.printer.print_new("syntax error: " + message)
             return
         self._call(chunk, text)
 
@@ -145,7 +151,7 @@ class Evaluator:
     def _call(self, chunk, source):
         """Run a compiled chunk; its results, or None after reporting an error."""
         try:
-            return self.runtime.call(chunk)
+            return self.runtime.call(chunk, host=self.host)
         except LuaError as err:
             self.report(err, source)
         except (KeyboardInterrupt, SystemExit):

@@ -10,6 +10,7 @@ Input: any Lua value (LuaTable, Python module, class, or object). Output: Python
 """
 import types
 
+from th.lua.fenv import is_lua_function
 from th.lua.interop import mangle, unmangle
 from th.lua.runtime import is_private_submodule
 from th.lua.table import LuaTable
@@ -158,10 +159,24 @@ def names(obj, methods_only=False):
 
 
 def _attribute_names(obj):
-    attrs = list(getattr(obj, "__dict__", {}) or {})
+    """The Lua-visible attribute names of a Python object: its fields (Torch7 objects'
+    `_type` included), then its class's, without Python's own (`__len__`, `_helper`)."""
+    attrs = [a for a in (getattr(obj, "__dict__", {}) or {}) if not _is_dunder(a)]
     classes = obj.__mro__ if isinstance(obj, type) else type(obj).__mro__
     for cls in classes:
         if cls is object or cls is type:
             continue
-        attrs.extend(vars(cls))
+        attrs.extend(a for a, value in vars(cls).items() if _is_lua_class_attr(a, value))
     return attrs
+
+
+def _is_dunder(attr):
+    return attr.startswith("__") and attr.endswith("__") and unmangle(attr) == attr
+
+
+def _is_lua_class_attr(attr, value):
+    """A class attribute Lua code sees by name: public, a Lua name in Python dress
+    (`__init__` is `__init`), or one that Lua code defined (`function Foo:_helper()`)."""
+    if not attr.startswith("_") or unmangle(attr) != attr:
+        return True
+    return is_lua_function(value)

@@ -2,7 +2,8 @@
 
 When an error is about a nil global, field or method that is a near miss of a real name
 (`nn.linear(3, 2)`, `torch.one(4)`, `Torch.zeros(3)`, `net:zeroAccParameters()`), the
-console adds a line naming the real one (`did you mean nn.Linear?`). A lone expression
+console adds a line naming the real one (`did you mean nn.Linear?`); `require nn`, a
+syntax error in Lua, gets `did you mean require 'nn'?`. A lone expression
 that prints nothing because it is nil (`lin.Bias`) gets the same help.
 
 How: the error message names the missing name; the source of the entry (or the script
@@ -25,6 +26,12 @@ _POSITION = re.compile(r"^(.+?):(\d+): ")
 _PATH = r"[A-Za-z_]\w*(?:\s*[.:]\s*[A-Za-z_]\w*)*"
 _PATH_ONLY = re.compile(rf"^\s*({_PATH})\s*$")
 _SEGMENTS = re.compile(r"([.:]?)\s*([A-Za-z_]\w*)")
+
+# `require nn` (the lecture types it so): Lua reads a call without parentheses only
+# with a string or table argument, and says "'=' expected near 'nn'".
+_BARE_REQUIRE = re.compile(r"^\s*(require|import)\s+([A-Za-z_][\w.]*)\s*;?\s*$")
+_NAME_EXPECTED = re.compile(r"'=' expected near ")
+_NIL_REQUIRE = re.compile(r"\brequire\s*\(\s*([A-Za-z_][\w.]*)\s*\)")
 
 # Packages people call as if they were their main function.
 _CALLED_PACKAGES = {"gnuplot": "gnuplot.plot"}
@@ -103,6 +110,13 @@ def error_hint(message, source, runtime, files=()):
     `source`: the entry's text, if known; else the line the message points at is read
     from its file (`files`: paths that a chunk name shortened to `...tail` may stand for).
     """
+    line = _line_of(message, source, files) or ""
+    bare = _BARE_REQUIRE.match(line)
+    if bare and _NAME_EXPECTED.search(message):
+        return f"did you mean {bare.group(1)} '{bare.group(2)}'?"
+    unquoted = _NIL_REQUIRE.search(line)
+    if unquoted and "to 'require' (string expected, got nil)" in message:
+        return f"did you mean require '{unquoted.group(1)}'?"
     called = _CALLED_TABLE.search(message)
     if called and called.group(1) in _CALLED_PACKAGES:
         return f"did you mean {_CALLED_PACKAGES[called.group(1)]}(...)?"
@@ -139,6 +153,16 @@ def _path_in(text, kind, name):
         pattern = rf"(?<![\w.:])({_PATH}?\s*{sep}\s*{re.escape(name)})(?!\w)"
     match = re.search(pattern, text)
     return match.group(1) if match else None
+
+
+def _line_of(message, source, files=()):
+    """The line of `source` (else of the file) that an error message points at."""
+    if source is None:
+        return _source_line(message, files)
+    match = _POSITION.match(message)
+    lines = source.splitlines()
+    number = int(match.group(2)) if match else 1
+    return lines[number - 1] if 0 < number <= len(lines) else None
 
 
 def _source_line(message, files=()):

@@ -28,7 +28,8 @@ Example: error('expected a tensor', 2)
 Returns the environment table of function f (or of the function at stack level f).
 Example: env = getfenv(1)
 @@ getmetatable(object)
-Returns the metatable of object (or its __metatable field), or nil.
+Returns the metatable of object (or its __metatable field), or nil. For a torch object
+(a tensor, an nn module) it is its class, as in Torch7: getmetatable(x).__typename.
 Example: mt = getmetatable('abc')
 @@ ipairs(t)
 Iterates over t[1], t[2], ... up to the first nil, giving index and value.
