@@ -127,3 +127,4 @@ def test_who_lists_user_globals_only():
 def test_who_describes_long_strings_and_objects():
     assert describe_global("s", "y" * 50, 1) == '[s] = string : "' + "y" * 40 + '..."'
     assert describe_global("lin", Module(), 5) == "[lin]   = nn.Linear"
+    assert describe_global("Lin", Module, 5) == "[Lin]   = table - size: 0"   # the class

@@ -5,7 +5,8 @@ import io
 import textwrap
 
 from th.tutorial import lesson as lesson_format
-from th.tutorial.guide import Guide, GuidedPlainLoop
+from th.repl.plain import PlainLoop
+from th.tutorial.guide import Guide
 from th.tutorial.progress import Progress
 
 DEMO = lesson_format.parse(textwrap.dedent("""\
@@ -50,7 +51,7 @@ DEMO = lesson_format.parse(textwrap.dedent("""\
 def session(evaluator, typed, progress=None):
     """Run the demo lesson on `typed` lines (as piped stdin); the Guide and its output."""
     guide = Guide(DEMO, evaluator, progress or Progress(), next_lesson="after")
-    loop = GuidedPlainLoop(evaluator, guide, stdin=io.StringIO(typed))
+    loop = PlainLoop(evaluator, stdin=io.StringIO(typed), guide=guide)
     loop.run(show_banner=False)
     return guide
 

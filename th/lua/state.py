@@ -15,7 +15,7 @@ with the Lua line prefixed); KeyboardInterrupt passes through untouched.
 """
 import sys
 
-from th.lua import errors, runtime, stack
+from th.lua import errors, runtime
 from th.lua.compiler import HELPERS, compile_lua
 from th.lua.errors import LuaError
 from th.lua.table import LuaTable, unwatch

@@ -54,7 +54,8 @@ def has_tostring(obj):
         mt = obj.metatable
         return type(mt) is _lua.LuaTable and mt.get("__tostring") is not None
     # Python objects typed "table" are torch.class objects, whose metatable always has a
-    # __tostring (their __str__); a Python module is a plain table of functions.
+    # __tostring (their __str__), and classes, which Torch7 printed through tostring as
+    # `table: 0x...` (their metatable is a class); a Python module is a plain table.
     return not _is_module(obj)
 
 
@@ -190,7 +191,7 @@ def describe_global(key, value, width):
     if kind == "userdata":
         text = size_string(value) if _is_tensor_like(value) else _lua.tostring(value)
     elif kind == "table":
-        klass = typename(value)
+        klass = typename(value) if not isinstance(value, type) else ""   # not a class
         text = klass if klass else f"table - size: {_length(value)}"
     elif kind == "string":
         text = value.replace("\n", "\\n")

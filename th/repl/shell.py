@@ -14,8 +14,8 @@ Everything is injected: the evaluator, the history file, prompt_toolkit's input 
 output (tests pass pipe input and dummy output), and an optional guide that drives the
 session (a lesson of `th --tutorial`, th/tutorial/guide.py): it speaks after the banner
 (`start()`), handles its own entries (`handle(text)`: True, or BREAK to leave), hears
-about each entry run (`ran(text)`), and gives the command that Enter on an empty line
-types (`suggestion()`).
+about each entry run (`ran(text)`; both through plain.run_entry, shared with the plain
+loop), and gives the command that Enter on an empty line types (`suggestion()`).
 """
 import sys
 import traceback
@@ -25,12 +25,11 @@ from prompt_toolkit.filters import Condition, is_searching
 from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.layout.processors import HighlightMatchingBracketProcessor
 
-from th.repl.banner import banner
 from th.repl.completion import make_completer
 from th.repl.evaluator import BREAK, traceback_wanted
 from th.repl.highlight import input_style, lua_lexer
 from th.repl.history import history_path, make_history
-from th.repl.plain import CONTINUATION, EXIT_QUESTION, PROMPT
+from th.repl.plain import CONTINUATION, EXIT_QUESTION, PROMPT, run_entry, welcome
 
 
 class Shell:
@@ -67,9 +66,7 @@ class Shell:
 
     def run(self):
         """Banner, then read and run entries until exit; returns the exit status."""
-        self.printer.print_new(banner(self.printer.palette))
-        if self.guide is not None:
-            self.guide.start()
+        welcome(self.printer, self.guide)
         while True:
             try:
                 if self._step() == BREAK:
@@ -90,14 +87,7 @@ class Shell:
             return BREAK if self.confirm_exit(eof=True) else None
         if text == "exit" and self.confirm_exit():
             return BREAK
-        if self.guide is None:
-            return self.evaluator.run(text)
-        handled = self.guide.handle(text)
-        if handled:
-            return handled if handled == BREAK else None
-        result = self.evaluator.run(text)
-        self.guide.ran(text)
-        return result
+        return run_entry(self.evaluator, self.guide, text)
 
     def confirm_exit(self, eof=False):
         """trepl's question; Enter, y, or Ctrl-D again leave."""

@@ -1,6 +1,6 @@
 """The interactive lesson: a guide that drives the real console, step by step.
 
-The console (repl/shell.py, or GuidedPlainLoop below for piped input) asks its guide:
+The console (repl/shell.py, or repl/plain.py's PlainLoop for piped input) asks its guide:
 - `start()` after the banner: the lesson's title, then the current step (a resumed
   lesson first re-runs the earlier steps' commands quietly, to rebuild the session);
 - `suggestion()` when Enter is pressed on an empty line: the command to type for the
@@ -17,10 +17,8 @@ Progress (progress.py) is saved at every move, so `th --tutorial NAME` resumes t
 """
 import difflib
 import re
-import sys
 
 from th.repl.evaluator import BREAK
-from th.repl.plain import CONTINUATION, PROMPT, PlainLoop
 from th.tutorial import checks
 from th.tutorial.session import assigned_name, entries
 
@@ -297,55 +295,3 @@ class Guide:
 def _squeeze(text):
     """`text` without white space, for comparing what was typed with a command."""
     return re.sub(r"\s+", "", text)
-
-
-class GuidedPlainLoop(PlainLoop):
-    """The lesson without a terminal (piped input): the console's plain loop with a guide.
-
-    An empty line types the step's command (echoed after the prompt) and runs it.
-    Example (Python): GuidedPlainLoop(evaluator, guide).run()
-    """
-
-    def __init__(self, evaluator, guide, stdin=None, echo=True):
-        super().__init__(evaluator, stdin=stdin, echo=echo)
-        self.guide = guide
-
-    def run(self, show_banner=True):
-        if show_banner:
-            from th.repl.banner import banner
-            self.printer.print_new(banner(self.printer.palette))
-        self.guide.start()
-        return super().run(show_banner=False)
-
-    def _read(self, prompt):
-        self.printer.write(prompt)
-        self.printer.flush()
-        line = (self._stdin or sys.stdin).readline()
-        if not line:
-            return None
-        line = line.rstrip("\n").rstrip("\r")
-        if prompt == PROMPT and not line.strip():
-            line = self.guide.suggestion() or line
-        if self.echo:
-            self.printer.write(line.replace("\n", "\n" + CONTINUATION) + "\n")
-        return line
-
-    def _step(self):
-        line = self._read(PROMPT)
-        if line is None or line == "exit":
-            if self._confirm_exit():
-                return BREAK
-            if line is None:
-                return None
-        text = line
-        while not self.evaluator.is_complete(text):
-            more = self._read(CONTINUATION)
-            if more is None:
-                break
-            text += "\n" + more
-        handled = self.guide.handle(text)
-        if handled:
-            return handled if handled == BREAK else None
-        result = self.evaluator.run(text)
-        self.guide.ran(text)
-        return result

@@ -7,7 +7,7 @@ import sys
 
 from th.tutorial import catalog, lint
 from th.tutorial import lesson as lesson_format
-from th.tutorial.guide import Guide, GuidedPlainLoop
+from th.tutorial.guide import Guide
 from th.tutorial.progress import Progress
 from th.tutorial.replay import Replay
 from th.tutorial.session import LessonEvaluator
@@ -33,7 +33,8 @@ def run(name, runtime, printer, replay=False, timing=True):
     if sys.stdin.isatty() and sys.stdout.isatty():
         from th.repl.shell import Shell
         return Shell(evaluator, guide=guide).run()
-    return GuidedPlainLoop(evaluator, guide).run()
+    from th.repl.plain import PlainLoop
+    return PlainLoop(evaluator, guide=guide).run()
 
 
 def _next_lesson(name):
