@@ -59,6 +59,23 @@ def _open_optim(runtime):
 _registry.register("optim", _open_optim)
 
 
+def _open_gnuplot(runtime):
+    # As Torch7's gnuplot/init.lua and image/init.lua: torch (and paths, xlua) first.
+    runtime.require("torch")
+    runtime.require("paths")
+    return importlib.import_module("th.gnuplot")
+
+
+def _open_image(runtime):
+    runtime.require("torch")
+    runtime.require("xlua")
+    return importlib.import_module("th.image")
+
+
+_registry.register("gnuplot", _open_gnuplot)
+_registry.register("image", _open_image)
+
+
 def _open_nngraph(runtime):
     # As Torch7's nngraph/init.lua: nn and graph (so torch too) become globals.
     runtime.require("nn")

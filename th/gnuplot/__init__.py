@@ -151,8 +151,11 @@ def histc(tensor=None, bins=None, lo=None, hi=None, raw=None, *_):
     bins = int(_checked_number(bins, 2, "histc"))
     if bins < 1:
         raise GnuplotError("bad argument #2 to 'histc' (number of bins must be positive)")
-    counts = _hist.counts(values, bins, _checked_number(lo, 3, "histc"),
-                          _checked_number(hi, 4, "histc"))
+    lo, hi = _checked_number(lo, 3, "histc"), _checked_number(hi, 4, "histc")
+    try:
+        counts = _hist.counts(values, bins, lo, hi)
+    except (MemoryError, ValueError):           # numpy: too big, or too big to say
+        raise GnuplotError(f"not enough memory: cannot allocate {bins} bins") from None
     raw_tensor = _tensor_like(counts, tensor)
     if raw is not None and raw is not False:
         return raw_tensor

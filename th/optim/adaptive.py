@@ -6,7 +6,8 @@ th.optim.protocol for the shared calling convention.
 """
 from th import torch
 from th.optim.luamath import div, sqrt
-from th.optim.protocol import check_args, evaluate, get, lua_list, lua_print, put, tables
+from th.optim.protocol import (check_args, evaluate, get, lua_list, lua_print, number, put,
+                               tables)
 
 
 def adagrad(opfunc=None, x=None, config=None, state=None, *_):
@@ -22,9 +23,9 @@ def adagrad(opfunc=None, x=None, config=None, state=None, *_):
     check_args(opfunc, x, "adagrad")
     _greet(config, state, "ADAGRAD")
     config, state = tables(config, state, "adagrad")
-    lr = get(config, "learningRate", 1e-3)
-    lrd = get(config, "learningRateDecay", 0)
-    wd = get(config, "weightDecay", 0)
+    lr = number(config, "learningRate", 1e-3)
+    lrd = number(config, "learningRateDecay", 0)
+    wd = number(config, "weightDecay", 0)
     put(state, "evalCounter", get(state, "evalCounter", 0))
     nevals = get(state, "evalCounter", 0)
 
@@ -59,9 +60,9 @@ def adadelta(opfunc=None, x=None, config=None, state=None, *_):
     check_args(opfunc, x, "adadelta")
     _greet(config, state, "ADADELTA")
     config, state = tables(config, state, "adadelta")
-    rho = get(config, "rho", 0.9)
-    eps = get(config, "eps", 1e-6)
-    wd = get(config, "weightDecay", 0)
+    rho = number(config, "rho", 0.9)
+    eps = number(config, "eps", 1e-6)
+    wd = number(config, "weightDecay", 0)
     put(state, "evalCounter", get(state, "evalCounter", 0))
 
     fx, dfdx = evaluate(opfunc, x, "adadelta")
@@ -96,12 +97,12 @@ def adam(opfunc=None, x=None, config=None, state=None, *_):
     """
     check_args(opfunc, x, "adam")
     config, state = tables(config, state, "adam")
-    lr = get(config, "learningRate", 0.001)
-    lrd = get(config, "learningRateDecay", 0)
-    beta1 = get(config, "beta1", 0.9)
-    beta2 = get(config, "beta2", 0.999)
-    epsilon = get(config, "epsilon", 1e-8)
-    wd = get(config, "weightDecay", 0)
+    lr = number(config, "learningRate", 0.001)
+    lrd = number(config, "learningRateDecay", 0)
+    beta1 = number(config, "beta1", 0.9)
+    beta2 = number(config, "beta2", 0.999)
+    epsilon = number(config, "epsilon", 1e-8)
+    wd = number(config, "weightDecay", 0)
 
     fx, dfdx = evaluate(opfunc, x, "adam")
     if wd != 0:
@@ -139,13 +140,15 @@ def adamax(opfunc=None, x=None, config=None, state=None, *_):
     """
     check_args(opfunc, x, "adamax")
     config, state = tables(config, state, "adamax")
-    lr = get(config, "learningRate", 0.002)
-    beta1 = get(config, "beta1", 0.9)
-    beta2 = get(config, "beta2", 0.999)
-    epsilon = get(config, "epsilon", 1e-38)
-    wd = get(config, "weightDecay", 0)
+    lr = number(config, "learningRate", 0.002)
+    beta1 = number(config, "beta1", 0.9)
+    beta2 = number(config, "beta2", 0.999)
+    epsilon = number(config, "epsilon", 1e-38)
+    wd = number(config, "weightDecay", 0)
 
     fx, dfdx = evaluate(opfunc, x, "adamax")
+    if dfdx.nElement() == 0:
+        return x, lua_list([fx])                # nothing to update (and no state.max)
     if wd != 0:
         dfdx.add(wd, x)
 
@@ -182,11 +185,11 @@ def rmsprop(opfunc=None, x=None, config=None, state=None, *_):
     """
     check_args(opfunc, x, "rmsprop")
     config, state = tables(config, state, "rmsprop")
-    lr = get(config, "learningRate", 1e-2)
-    alpha = get(config, "alpha", 0.99)
-    epsilon = get(config, "epsilon", 1e-8)
-    wd = get(config, "weightDecay", 0)
-    initial_mean = get(config, "initialMean", 0)
+    lr = number(config, "learningRate", 1e-2)
+    alpha = number(config, "alpha", 0.99)
+    epsilon = number(config, "epsilon", 1e-8)
+    wd = number(config, "weightDecay", 0)
+    initial_mean = number(config, "initialMean", 0)
 
     fx, dfdx = evaluate(opfunc, x, "rmsprop")
     if wd != 0:
@@ -218,12 +221,12 @@ def rprop(opfunc=None, x=None, config=None, state=None, *_):
     check_args(opfunc, x, "rprop")
     _greet(config, state, "RPROP", comma=False)
     config, state = tables(config, state, "rprop")
-    stepsize = get(config, "stepsize", 0.1)
-    etaplus = get(config, "etaplus", 1.2)
-    etaminus = get(config, "etaminus", 0.5)
-    stepsizemax = get(config, "stepsizemax", 50.0)
-    stepsizemin = get(config, "stepsizemin", 1e-06)
-    niter = get(config, "niter", 1)
+    stepsize = get(config, "stepsize", 0.1)        # state.stepsize (a tensor) once started
+    etaplus = number(config, "etaplus", 1.2)
+    etaminus = number(config, "etaminus", 0.5)
+    stepsizemax = number(config, "stepsizemax", 50.0)
+    stepsizemin = number(config, "stepsizemin", 1e-06)
+    niter = number(config, "niter", 1)
 
     hfx = []
     i = 1

@@ -10,7 +10,7 @@ import math
 
 from th import torch
 from th.optim.luamath import div, max2, min2, sqrt
-from th.optim.protocol import check_args, evaluate, get, lua_list, put, tables
+from th.optim.protocol import check_args, evaluate, get, lua_list, number, put, tables
 
 _INF = math.inf
 
@@ -41,13 +41,13 @@ class _Run:
 
     def __init__(self, opfunc, x, config, state):
         self.opfunc, self.x = opfunc, x
-        self.rho = get(config, "rho", 0.01)
-        self.sig = get(config, "sig", 0.5)
-        self.int = get(config, "int", 0.1)
-        self.ext = get(config, "ext", 3.0)
-        self.max_iter = get(config, "maxIter", 20)
-        self.ratio = get(config, "ratio", 100)
-        self.max_eval = get(config, "maxEval", self.max_iter * 1.25)
+        self.rho = number(config, "rho", 0.01)
+        self.sig = number(config, "sig", 0.5)
+        self.int = number(config, "int", 0.1)
+        self.ext = number(config, "ext", 3.0)
+        self.max_iter = number(config, "maxIter", 20)
+        self.ratio = number(config, "ratio", 100)
+        self.max_eval = number(config, "maxEval", self.max_iter * 1.25)
         for key in ("df0", "df1", "df2", "df3", "s", "x0"):
             buf = get(state, key)
             if buf is None:
@@ -58,14 +58,14 @@ class _Run:
 
     def evaluate(self):
         """f and df/dx at x (df copied into df2); counts the evaluation."""
-        f, g = evaluate(self.opfunc, self.x, "cg")
+        f, g = evaluate(self.opfunc, self.x, "cg", numeric=True)
         self.df2.copy(g)
         self.i += 1
         return f
 
     def minimize(self):
         x, s = self.x, self.s
-        f1, g = evaluate(self.opfunc, x, "cg")
+        f1, g = evaluate(self.opfunc, x, "cg", numeric=True)
         self.fx.append(f1)
         self.df1.copy(g)
         self.i += 1

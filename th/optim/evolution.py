@@ -16,7 +16,7 @@ from th.lua.lib.string import str_format
 from th.lua.runtime import tostring
 from th.optim.luamath import div
 from th.optim.protocol import (OptimError, check_args, get, get_number, lua_list, lua_print,
-                               results2, tables)
+                               number, tables, value)
 
 
 # ---- CMA-ES ------------------------------------------------------------------------------
@@ -37,6 +37,8 @@ def cmaes(opfunc=None, x=None, config=None, state=None, *_):
     check_args(opfunc, x, "cmaes")
     if x.type() not in ("torch.DoubleTensor", "torch.FloatTensor"):
         raise OptimError(f"Unsupported Tensor {x.type()} please use Float- or DoubleTensor for x")
+    if x.nElement() == 0:
+        raise OptimError("bad argument #2 to 'cmaes' (non-empty tensor expected)")
     config, state = tables(config, state, "cmaes")
     run = _CMAES(opfunc, x, state)
     return run.optimize()
@@ -84,13 +86,13 @@ class _CMAES:
         self.best_evals = 0
 
     def optimize(self):
-        f_hist = [results2(self.opfunc(self.x))[0]]
+        f_hist = [value(self.opfunc(self.x), "cmaes")]
         iteration = 0
         while not self.stop() or iteration < self.min_iterations:
             iteration += 1
             candidates = self.ask()
             for i in range(1, self.lam + 1):
-                self.fitvals[i - 1] = results2(self.opfunc(candidates[i].viewAs(self.x)))[0]
+                self.fitvals[i - 1] = value(self.opfunc(candidates[i].viewAs(self.x)), "cmaes")
             f_hist.append(self.tell(candidates))
             self.disp()
         if self.verb_disp > 0:
@@ -197,14 +199,14 @@ def de(opfunc=None, x=None, config=None, state=None, *_):
     config, _ = tables(config, None, "de")
     xmean = x.clone().view(-1)
     dim = xmean.size(1)
-    popsize = get(config, "popsize", 10 * dim)
+    popsize = number(config, "popsize", 10 * dim)
     scale = config.get("scaleFactor")
     crossover = config.get("crossoverRate")
     max_fes = get_number(config, "maxFEs", None)
     if max_fes is None or type(scale) not in (int, float) or type(crossover) not in (int, float):
         raise OptimError("<optim.de> config.maxFEs, scaleFactor and crossoverRate must be numbers")
-    max_region = get(config, "maxRegion", 30)
-    min_region = get(config, "minRegion", -30)
+    max_region = number(config, "maxRegion", 30)
+    min_region = number(config, "minRegion", -30)
 
     fx = x.new(int(max_fes))
     pop, children = x.new(popsize, dim), x.new(popsize, dim)
@@ -216,7 +218,7 @@ def de(opfunc=None, x=None, config=None, state=None, *_):
     pop.uniform(gen, min_region, max_region)
     fes = 1
     for i in range(1, popsize + 1):
-        fitness[i] = results2(opfunc(pop[i]))[0]
+        fitness[i] = value(opfunc(pop[i]), "de")
         fx[fes] = fitness[i]
         fes += 1
 
@@ -236,7 +238,7 @@ def de(opfunc=None, x=None, config=None, state=None, *_):
                     child[j] = best_solution[j] + scale * (a[j] - b[j])
                 else:
                     child[j] = parent[j]
-            children_fitness[i] = results2(opfunc(children[i]))[0]
+            children_fitness[i] = value(opfunc(children[i]), "de")
             fx[fes] = children_fitness[i]
             fes += 1
         for i in range(1, popsize + 1):

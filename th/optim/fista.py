@@ -11,7 +11,8 @@ from th import torch
 from th.lua.lib.string import str_format
 from th.lua.table import LuaTable
 from th.optim.luamath import div, sqrt
-from th.optim.protocol import OptimError, get, lua_print, put, results2, truthy
+from th.optim.protocol import (OptimError, get, lua_print, number, put, results2, truthy,
+                               value)
 
 
 def FistaLS(f=None, g=None, pl=None, xinit=None, params=None, *_):
@@ -29,11 +30,11 @@ def FistaLS(f=None, g=None, pl=None, xinit=None, params=None, *_):
     Example: x, h = optim.FistaLS(f, g, pl, torch.zeros(10), {doFistaUpdate = true, maxiter = 100})
     """
     params = params if params is not None else LuaTable()
-    L = get(params, "L", 0.1)
-    l_step = get(params, "Lstep", 1.5)
-    maxiter = get(params, "maxiter", 50)
-    maxline = get(params, "maxline", 20)
-    errthres = get(params, "errthres", 1e-4)
+    L = number(params, "L", 0.1)
+    l_step = number(params, "Lstep", 1.5)
+    maxiter = number(params, "maxiter", 50)
+    maxline = number(params, "maxline", 20)
+    errthres = number(params, "errthres", 1e-4)
     fista_update = truthy(params.get("doFistaUpdate"))
     verbose = truthy(params.get("verbose"))
 
@@ -52,6 +53,7 @@ def FistaLS(f=None, g=None, pl=None, xinit=None, params=None, *_):
     fval = math.inf
     while niter < maxiter:
         fy, gfy = results2(f(y, "dx"))
+        fy = value(fy, "FistaLS")
         nline, L, Q, fply = _line_search(f, pl, xk, xkm, y, ply, fy, gfy, L, l_step, maxline, verbose)
 
         if fista_update:
@@ -63,8 +65,8 @@ def FistaLS(f=None, g=None, pl=None, xinit=None, params=None, *_):
         else:
             y.copy(xk)
         tk = tkp
-        fply = results2(f(y))[0]
-        gply = results2(g(y))[0]
+        fply = value(f(y), "FistaLS")
+        gply = value(g(y), "FistaLS")
         if verbose:
             lua_print(str_format("iter=%d eold=%g enew=%g", niter, fval, fply + gply))
         niter += 1
@@ -89,7 +91,7 @@ def _line_search(f, pl, xk, xkm, y, ply, fy, gfy, L, l_step, maxline, verbose):
         ply.add(div(-1, L), gfy)
         pl(ply, L)
         xk.copy(ply)
-        fply = results2(f(ply))[0]
+        fply = value(f(ply), "FistaLS")
         ply.add(-1, y)
         q2 = gfy.dot(ply)
         q3 = L / 2 * ply.dot(ply)

@@ -10,7 +10,7 @@ from th import torch
 from th.optim.luamath import div, min2
 from th.lua.table import LuaTable
 from th.optim.protocol import (as_list, check_args, evaluate, get, get_number, lua_list,
-                               put, say, tables, truthy)
+                               number, put, say, tables, truthy)
 
 
 def lbfgs(opfunc=None, x=None, config=None, state=None, *_):
@@ -44,12 +44,12 @@ class _Run:
         self.opfunc, self.x, self.state = opfunc, x, state
         self.max_iter = get_number(config, "maxIter", 20)
         self.max_eval = get_number(config, "maxEval", self.max_iter * 1.25)
-        self.tol_fun = get(config, "tolFun", 1e-5)
-        self.tol_x = get(config, "tolX", 1e-9)
-        self.n_correction = get(config, "nCorrection", 100)
+        self.tol_fun = number(config, "tolFun", 1e-5)
+        self.tol_x = number(config, "tolX", 1e-9)
+        self.n_correction = number(config, "nCorrection", 100)
         self.line_search = get(config, "lineSearch")
         self.line_search_opts = get(config, "lineSearchOptions")
-        self.learning_rate = get(config, "learningRate", 1)
+        self.learning_rate = number(config, "learningRate", 1)
         self.verbose = truthy(get(config, "verbose", False))
         put(state, "funcEval", get(state, "funcEval", 0))
         put(state, "nIter", get(state, "nIter", 0))
@@ -68,7 +68,7 @@ class _Run:
     def iterate(self):
         """Run the iterations; false when the starting point is already optimal."""
         state = self.state
-        self.f, self.g = evaluate(self.opfunc, self.x, "lbfgs")
+        self.f, self.g = evaluate(self.opfunc, self.x, "lbfgs", numeric=True)
         self.f_hist = [self.f]
         self.evals = 0
         self.count_evals(1)
@@ -182,7 +182,7 @@ class _Run:
             ls_evals = 0
             if n_iter != self.max_iter:
                 # no use evaluating after the last iteration (stochastic use)
-                self.f, self.g = evaluate(self.opfunc, self.x, "lbfgs")
+                self.f, self.g = evaluate(self.opfunc, self.x, "lbfgs", numeric=True)
                 ls_evals = 1
                 self.f_hist.append(self.f)
         self.count_evals(ls_evals)

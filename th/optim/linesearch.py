@@ -10,7 +10,7 @@ import numpy as np
 from th import torch
 from th.lua.lib.args import type_error
 from th.optim.luamath import div, max2, min2, pow, sqrt
-from th.optim.protocol import check_args, evaluate, get, say, truthy
+from th.optim.protocol import check_args, evaluate, get, number, say, truthy
 from th.torch.tensor import Tensor
 
 
@@ -26,11 +26,12 @@ def lswolfe(opfunc=None, x=None, t=None, d=None, f=None, g=None, gtd=None, optio
     Example: x, fs = optim.lbfgs(feval, x, {lineSearch = optim.lswolfe, maxIter = 50})
     """
     check_args(opfunc, x, "lswolfe")
+    _check_start(t, d, f, g, gtd)
     options = options if options is not None else {}
-    c1 = get(options, "c1", 1e-4)
-    c2 = get(options, "c2", 0.9)
-    tol_x = get(options, "tolX", 1e-9)
-    max_iter = get(options, "maxIter", 20)
+    c1 = number(options, "c1", 1e-4)
+    c2 = number(options, "c2", 0.9)
+    tol_x = number(options, "tolX", 1e-9)
+    max_iter = number(options, "maxIter", 20)
     verbose = truthy(get(options, "verbose", False))
 
     search = _Search(opfunc, x, d, f, g, gtd, c1, c2)
@@ -40,6 +41,16 @@ def lswolfe(opfunc=None, x=None, t=None, d=None, f=None, g=None, gtd=None, optio
     if search.ls_iter == max_iter and verbose:
         say("lswolfe", "reached max number of iterations")
     return search.finish()
+
+
+def _check_start(t, d, f, g, gtd):
+    """Arguments #3 to #7: numbers t, f, gtd and tensors d, g (Lua's wording)."""
+    for n, v, kind in ((3, t, "number"), (4, d, "torch.*Tensor"), (5, f, "number"),
+                       (6, g, "torch.*Tensor"), (7, gtd, "number")):
+        ok = isinstance(v, Tensor) if kind != "number" else \
+            isinstance(v, (int, float)) and not isinstance(v, bool)
+        if not ok:
+            raise type_error(v, n, "lswolfe", kind)
 
 
 class _Search:
@@ -57,7 +68,7 @@ class _Search:
         self.t = t
         self.x.copy(self.x_init)
         self.x.add(t, self.d)
-        self.f_new, self.g_new = evaluate(self.opfunc, self.x, "lswolfe")
+        self.f_new, self.g_new = evaluate(self.opfunc, self.x, "lswolfe", numeric=True)
         self.evals += 1
         self.gtd_new = self.g_new.dot(self.d)
 
@@ -65,7 +76,7 @@ class _Search:
         """Evaluate at x + t*d (x is still x_init)."""
         self.t = t
         self.x.add(t, self.d)
-        self.f_new, self.g_new = evaluate(self.opfunc, self.x, "lswolfe")
+        self.f_new, self.g_new = evaluate(self.opfunc, self.x, "lswolfe", numeric=True)
         self.evals = 1
         self.gtd_new = self.g_new.dot(self.d)
 

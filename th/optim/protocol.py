@@ -52,6 +52,17 @@ def get(t, key, default=None):
     return v
 
 
+def number(t, key, default):
+    """`t.key or default` for a setting the algorithm computes with: a number (a numeric
+    string counts, as in Lua arithmetic), else Lua's error for arithmetic on it."""
+    v = get(t, key, default)
+    n = _as_number(v)
+    if v is None or n is not None:
+        return n
+    raise OptimError(f"attempt to perform arithmetic on field '{key}' (a {typename(v)} "
+                     f"value)")
+
+
 def get_number(t, key, default):
     """`tonumber(t.key) or default` (lbfgs accepts maxIter = '100')."""
     v = t.get(key)
@@ -103,13 +114,50 @@ def check_args(opfunc, x, fname):
         raise type_error(x, 2, fname, "torch.*Tensor")
 
 
-def evaluate(opfunc, x, fname):
-    """Call `opfunc(x)`; return (f, df/dx), requiring the gradient to be a tensor."""
-    f, g = results2(opfunc(x))
+def evaluate(opfunc, x, fname, numeric=False):
+    """Call `opfunc(x)`; return (f, df/dx), requiring the gradient to be a tensor (and
+    f a number when the algorithm computes with it: `numeric`)."""
+    r = opfunc(x)
+    f, g = results2(r)
+    if numeric:
+        f = _as_number(f)
     if not isinstance(g, Tensor):
         raise OptimError(f"<optim.{fname}> opfunc must return f(x) and df/dx (a tensor), "
                          f"got {typename(f)} and {typename(g)}")
+    if numeric and f is None:
+        raise OptimError(f"<optim.{fname}> opfunc must return f(x) (a number), "
+                         f"got {typename(results2(r)[0])}")
+    if g.nElement() != x.nElement():
+        # what the first update with it (x:add(-lr, dfdx)) said in Torch7
+        raise OptimError(f"inconsistent tensor size, expected r_ {_sizes(x)} and src "
+                         f"{_sizes(g)} to have the same number of elements, but got "
+                         f"{x.nElement()} and {g.nElement()} elements respectively")
     return f, g
+
+
+def _sizes(t):
+    return "[" + " x ".join(str(n) for n in t.size().tolist()) + "]"
+
+
+def value(r, fname):
+    """f(x), the first result `r` of an opfunc call, for the algorithms that compute
+    with it: a number (a numeric string counts, as in Lua arithmetic)."""
+    f = _as_number(results2(r)[0])
+    if f is None:
+        raise OptimError(f"<optim.{fname}> opfunc must return f(x) (a number), "
+                         f"got {typename(results2(r)[0])}")
+    return f
+
+
+def _as_number(v):
+    """v as a Lua number (None when it is not one and no string converts to one)."""
+    if isinstance(v, np.generic):
+        v = v.item()
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return v
+    if type(v) is str:
+        return str_to_number(v)
+    return None
 
 
 def results2(r):

@@ -5,7 +5,7 @@ the same state fields), so a training run gives Torch7's numbers. See th.optim.p
 for the shared calling convention.
 """
 from th.optim.luamath import div, max2, pow
-from th.optim.protocol import (OptimError, check_args, evaluate, get, lua_list, put,
+from th.optim.protocol import (OptimError, check_args, evaluate, get, lua_list, number, put,
                                tables, truthy)
 
 
@@ -24,11 +24,11 @@ def sgd(opfunc=None, x=None, config=None, state=None, *_):
     """
     check_args(opfunc, x, "sgd")
     config, state = tables(config, state, "sgd")
-    lr = get(config, "learningRate", 1e-3)
-    lrd = get(config, "learningRateDecay", 0)
-    wd = get(config, "weightDecay", 0)
-    mom = get(config, "momentum", 0)
-    damp = get(config, "dampening", mom)
+    lr = number(config, "learningRate", 1e-3)
+    lrd = number(config, "learningRateDecay", 0)
+    wd = number(config, "weightDecay", 0)
+    mom = number(config, "momentum", 0)
+    damp = number(config, "dampening", mom)
     nesterov = get(config, "nesterov", False)
     lrs = get(config, "learningRates")
     wds = get(config, "weightDecays")
@@ -78,10 +78,10 @@ def nag(opfunc=None, x=None, config=None, state=None, *_):
     """
     check_args(opfunc, x, "nag")
     config, state = tables(config, state, "nag")
-    lr = get(config, "learningRate", 1e-3)
-    lrd = get(config, "learningRateDecay", 0)
-    wd = get(config, "weightDecay", 0)
-    mom = get(config, "momentum", 0.9)
+    lr = number(config, "learningRate", 1e-3)
+    lrd = number(config, "learningRateDecay", 0)
+    wd = number(config, "weightDecay", 0)
+    mom = number(config, "momentum", 0.9)
     lrs = get(config, "learningRates")
     put(state, "evalCounter", get(state, "evalCounter", 0))
     nevals = get(state, "evalCounter", 0)
@@ -131,7 +131,7 @@ def asgd(opfunc=None, x=None, config=None, state=None, *_):
     check_args(opfunc, x, "asgd")
     config, state = tables(config, state, "asgd")
     for key, default in (("eta0", 1e-4), ("lambda", 1e-4), ("alpha", 0.75), ("t0", 1e6)):
-        put(config, key, get(config, key, default))
+        put(config, key, number(config, key, default))
     put(state, "eta_t", get(state, "eta_t", config.get("eta0")))
     put(state, "mu_t", get(state, "mu_t", 1))
     put(state, "t", get(state, "t", 0))
