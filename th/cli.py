@@ -281,7 +281,7 @@ def _report(err, runtime, files=()):
     from th.repl.evaluator import traceback_wanted
     sys.stdout.flush()
     value = getattr(err, "value", None)
-    if value is None or isinstance(value, (str, int, float)):
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         message = str(err)
     else:
         from th.lua import lua_type

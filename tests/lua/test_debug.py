@@ -63,6 +63,16 @@ def test_python_library_functions_are_c_levels(rt):
         "\t[C]: in function 'explode'", "\tt.lua:2: in function 'f'", "\tt.lua:4: in main chunk"]
 
 
+def test_python_operators_are_metamethod_levels(rt):
+    class Vec:
+        def __add__(self, other):
+            raise ValueError("bad operand")
+    rt.globals["v"] = Vec()
+    err = error_of(rt, "local w = v + 1")
+    assert err.lua_traceback.split("\n")[1:3] == [
+        "\t[C]: in metamethod 'add'", "\tt.lua:1: in main chunk"]
+
+
 def test_a_lua_callback_called_from_python_is_unnamed(rt):
     rt.globals["apply"] = lambda f: f()
     err = error_of(rt, "apply(function()\n  error('in callback')\nend)")

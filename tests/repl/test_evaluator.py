@@ -94,6 +94,8 @@ def test_runtime_errors_print_message_and_traceback(th):
 
 def test_error_values_that_are_tables_print_as_tables(th):
     assert th("error({code = 1})") == "{\n  code : 1\n}\n"
+    # trepl's handler gives back what is not a string or number; print shows it
+    assert th("error()") == "nil\t\n" and th("error(true)") == "true\t\n"
 
 
 def test_timing_line_follows_each_entry(runtime):

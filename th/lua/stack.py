@@ -30,14 +30,15 @@ _C_SOURCE = "=[C]"
 
 class Level:
     """One level of the Lua stack: a Lua function (`chunk` set) or a C function."""
-    __slots__ = ("frame", "lasti", "chunk", "name", "namewhat")
+    __slots__ = ("frame", "lasti", "chunk", "name", "namewhat", "event")
 
-    def __init__(self, frame, lasti, chunk):
+    def __init__(self, frame, lasti, chunk, event=None):
         self.frame = frame
         self.lasti = lasti
         self.chunk = chunk      # errors.Chunk, or None for a C (Python) function
         self.name = None
         self.namewhat = ""
+        self.event = event      # "add" when a runtime helper called it as a metamethod
 
     @property
     def is_lua(self):
@@ -74,8 +75,11 @@ class Level:
     def describe(self):
         """The text after the tab of this level's traceback line."""
         if self.chunk is None:
-            name = self.name or _c_name(self.frame.f_code)
-            return f"[C]: in function '{name}'" if self.name else f"[C]: in function <{name}>"
+            if self.name:
+                return f"[C]: in function '{self.name}'"
+            if self.event:
+                return f"[C]: in metamethod '{self.event}'"      # as Lua 5.2 says
+            return f"[C]: in function <{_c_name(self.frame.f_code)}>"
         line, _ = self.position()
         where = f"{self.chunk.name}:{line}:"
         if self.name:
@@ -139,7 +143,7 @@ def _levels(raw):
                 levels.append(Level(frame, lasti, chunk))
         elif code.co_filename not in errors._INTERNAL_FILES:
             if code in library or _called_from_lua(raw, i):
-                levels.append(Level(frame, lasti, None))
+                levels.append(Level(frame, lasti, None, _metamethod_event(raw, i)))
     for level, caller in zip(levels, levels[1:] + [None]):
         named = caller.call_name() if caller is not None else None
         if named is not None:
@@ -148,6 +152,18 @@ def _levels(raw):
             level.name = library.get(level.frame.f_code)
             level.namewhat = "global" if level.name else ""
     return levels
+
+
+def _metamethod_event(raw, i):
+    """The event ("add") of the runtime helper that called raw[i], if it was one
+    (runtime.py's `_<event>_meta` helpers keep it in their `event` argument)."""
+    for frame, _ in raw[i + 1:]:
+        if frame.f_code.co_filename not in errors._INTERNAL_FILES:
+            return None
+        event = frame.f_locals.get("event")
+        if type(event) is str and event.startswith("__"):
+            return event[2:]
+    return None
 
 
 def _called_from_lua(raw, i):

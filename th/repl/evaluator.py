@@ -166,8 +166,10 @@ class Evaluator:
     def report(self, err, source=None):
         """Print a Lua error as trepl did: message, hint (ours), Lua traceback."""
         value = getattr(err, "value", None)
-        if value is not None and not isinstance(value, (str, int, float)):
-            self.printer.print_new(value)      # error objects that are tables print as tables
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            # trepl's handler returns any other error value as it is (no traceback), and
+            # print shows it: a table as a listing, nil as `nil`
+            self.printer.print_new(value)
         else:
             message = str(err)
             parts = [message]
