@@ -299,3 +299,52 @@ def test_errors_inside_containers_name_the_module(lua):
     assert msg == ("test:1: \nIn 2 module of nn.Sequential:\noutput and gradOutput have "
                    "different number of elements: output[3] has 3 elements, while "
                    "gradOutput[2] has 2 elements")
+
+
+# ---- the rest of the API: module methods, containers, the trainer, nn.Jacobian --------
+
+TRAINER = ("local t = nn.StochasticGradient(nn.Linear(2, 1), nn.MSECriterion()); "
+           "t.verbose = false; ")
+
+
+@pytest.mark.parametrize("src, message", [
+    ("nn.Linear(2, 1):updateParameters('abc')",
+     "attempt to perform arithmetic on local 'learningRate' (a string value)"),
+    ("nn.Linear(2, 1):backward(torch.rand(2), torch.rand(1), 'x')",
+     "attempt to perform arithmetic on local 'scale' (a string value)"),
+    ("nn.Linear(2, 1):accUpdateGradParameters(torch.rand(2), torch.rand(1))",
+     "attempt to perform arithmetic on local 'lr' (a nil value)"),
+    ("nn.Linear(2, 1):reset('a')", "attempt to perform arithmetic on local 'stdv' (a string value)"),
+    ("nn.Linear(2, 1):apply(3)", "attempt to call local 'callback' (a number value)"),
+    ("nn.Linear(2, 1):share(3, 'weight')",
+     "bad argument #1 to 'Linear' (nn.Module expected, got number)"),
+    ("nn.Sequential():add(3)", "bad argument #1 to 'Sequential' (nn.Module expected, got number)"),
+    ("nn.Sequential():add(nn.Tanh()):insert(nn.Tanh(), 'a')",
+     "bad argument #2 to 'insert' (number expected, got string)"),
+    ("nn.MSECriterion():forward(torch.rand(2))", "target must be a Tensor (got nil)"),
+    ("nn.Linear(2, 1):forward()", "bad argument #1 to 'Linear' (torch.*Tensor expected, got nil)"),
+    (TRAINER + "t:train(3)", "dataset must have a size() method"),
+    (TRAINER + "local d = {3}; function d:size() return 1 end; t:train(d)",
+     "dataset[1] must be a table {input, target} (got number)"),
+    ("nn.StochasticGradient(nn.Linear(2, 1)):train({size = 1})",
+     "attempt to index field 'criterion' (a nil value)"),
+    ("nn.Jacobian.testJacobian(nil, torch.rand(2))",
+     "bad argument #1 to 'testJacobian' (nn.Module expected, got nil)"),
+    ("nn.Jacobian.testJacobianParameters(nn.Linear(2, 1), torch.rand(2))",
+     "bad argument #3 to 'testJacobianParameters' (torch.*Tensor expected, got nil)"),
+])
+def test_api_messages(lua, src, message):
+    ok, msg = lua(src)
+    assert not ok and msg == "test:1: " + message
+
+
+@pytest.mark.parametrize("src", [
+    # Lua ignores extra arguments, and so do the methods
+    "nn.Linear(2, 1):zeroGradParameters(3)", "nn.Linear(2, 1):training(3)",
+    "nn.Linear(2, 1):getParameters(3)", "nn.Sequential():add(nn.Tanh(), 5):size(1)",
+    "nn.MSECriterion():forward(torch.rand(2), torch.rand(2), 3)",
+    # a nil scale means 1
+    "nn.Add(2):accGradParameters(torch.rand(2), torch.rand(2), nil)",
+])
+def test_lua_calls_that_work(lua, src):
+    assert lua(src) == (True, "nil")

@@ -216,6 +216,7 @@ class PReLU(Module):
         return self.gradInput
 
     def accGradParameters(self, input, gradOutput, scale=1):
+        scale = arrays.number_arg(scale)
         x, go = arrays.input_array(self, input), arrays.grad_array(self, gradOutput, input)
         contrib = np.where(x > 0, 0, x * go)
         gw = self.gradWeight._np()

@@ -138,6 +138,16 @@ def tensor_items(module, tbl, argn=1, count=None, any_type=False):
     return values
 
 
+def number_arg(v, name="scale", default=1):
+    """A scale or learning rate: `default` for nil, else a number, or Lua's error for
+    arithmetic on it ("attempt to perform arithmetic on local 'scale' (a string value)")."""
+    if v is None:
+        return default
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return v
+    raise TorchError(f"attempt to perform arithmetic on local '{name}' (a {_lua_type(v)} value)")
+
+
 def size_desc(t):
     """THTensor_sizeDesc: '[2 x 3 x 4]'."""
     return "[" + " x ".join(str(s) for s in t._size) + "]"

@@ -46,6 +46,22 @@ def _branch_tree(container):
     return "\n".join(lines)
 
 
+def _check_module(container, module):
+    """A module to add: nn.Module's error words when it is anything else."""
+    if not isinstance(module, Module):
+        raise arrays.bad_argument(container, 1, "nn.Module", torch.type(module))
+
+
+def _index(v, default, argn, fname):
+    """A position in the chain (insert, remove): `default` for nil, else a number."""
+    if v is None:
+        return default
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return int(v)
+    raise ContainerError(f"bad argument #{argn} to '{fname}' (number expected, got "
+                         f"{torch.type(v)})")
+
+
 # ---- Container ---------------------------------------------------------------------------
 
 class Container(Module):
@@ -61,19 +77,20 @@ class Container(Module):
         Module.__init__(self)
         self.modules = LuaTable()
 
-    def add(self, module):
+    def add(self, module=None, *_):
         """c:add(module): append a child module; returns c (so calls chain).
 
         Example: net:add(nn.Linear(10, 5)):add(nn.Tanh())
         """
+        _check_module(self, module)
         self.modules.arr.append(module)
         return self
 
-    def get(self, index):
+    def get(self, index=None, *_):
         """c:get(i): the i-th child module. Example: lin = net:get(1)"""
         return self.modules[index]
 
-    def size(self):
+    def size(self, *_):
         """c:size(): the number of child modules. Example: print(net:size())"""
         return len(self.modules.arr)
 
@@ -88,52 +105,54 @@ class Container(Module):
         except Exception as e:
             raise rethrown(self, moduleIndex, e) from e
 
-    def applyToModules(self, func):
+    def applyToModules(self, func=None, *_):
         """c:applyToModules(f): call f(child) for each child. Example: net:applyToModules(print)"""
         for m in list(self.modules.arr):
             func(m)
         return ()
 
-    def zeroGradParameters(self):
+    def zeroGradParameters(self, *_):
         """c:zeroGradParameters(): zero the gradients of every child. Example: net:zeroGradParameters()"""
         for m in self.modules.arr:
             m.zeroGradParameters()
         return ()
 
-    def updateParameters(self, learningRate):
+    def updateParameters(self, learningRate=None, *_):
         """c:updateParameters(lr): update every child's parameters. Example: net:updateParameters(0.01)"""
         for m in self.modules.arr:
             m.updateParameters(learningRate)
         return ()
 
-    def training(self):
+    def training(self, *_):
         """c:training(): training mode for c and every child. Example: net:training()"""
         for m in self.modules.arr:
             m.training()
         return Module.training(self)
 
-    def evaluate(self):
+    def evaluate(self, *_):
         """c:evaluate(): evaluation mode for c and every child. Example: net:evaluate()"""
         for m in self.modules.arr:
             m.evaluate()
         return Module.evaluate(self)
 
-    def share(self, mlp, *names):
+    def share(self, mlp=None, *names):
         """c:share(other, 'weight', ...): share the named fields child by child; returns c.
 
         Example: twin:share(net, 'weight', 'bias')
         """
+        if not isinstance(mlp, Container):
+            raise arrays.bad_argument(self, 1, "nn.Container", torch.type(mlp))
         for mine, theirs in zip(self.modules.arr, mlp.modules.arr):
             mine.share(theirs, *names)
         return self
 
-    def reset(self, stdv=None):
+    def reset(self, stdv=None, *_):
         """c:reset([stdv]): re-initialise every child. Example: net:reset()"""
         for m in self.modules.arr:
             m.reset(stdv)
         return ()
 
-    def parameters(self):
+    def parameters(self, *_):
         """c:parameters(): every child's parameters and gradients, in order, as two tables.
 
         Example: params, grads = net:parameters(); print(#params)
@@ -145,7 +164,7 @@ class Container(Module):
             grads.extend(g)
         return LuaTable.from_list(params), LuaTable.from_list(grads)
 
-    def clearState(self):
+    def clearState(self, *_):
         """c:clearState(): empty the buffers of c and every child; returns c.
 
         Example: net:clearState()
@@ -177,11 +196,12 @@ class Sequential(Container):
     def __lua_len__(self):
         return len(self.modules.arr)
 
-    def add(self, module):
+    def add(self, module=None, *_):
         """net:add(module): append module to the chain; returns net.
 
         Example: net:add(nn.Linear(10, 25)):add(nn.Tanh())
         """
+        _check_module(self, module)
         mods = self.modules.arr
         if not mods:
             self.gradInput = module.gradInput
@@ -189,13 +209,14 @@ class Sequential(Container):
         self.output = module.output
         return self
 
-    def insert(self, module, index=None):
+    def insert(self, module=None, index=None, *_):
         """net:insert(module [, i]): insert module at position i (default: the end).
 
         Example: net:insert(nn.Dropout(0.5), 2)
         """
+        _check_module(self, module)
         mods = self.modules.arr
-        index = len(mods) + 1 if index is None else int(index)
+        index = _index(index, len(mods) + 1, 2, "insert")
         if index > len(mods) + 1 or index < 1:
             raise ContainerError("index should be contiguous to existing modules")
         mods.insert(index - 1, module)
@@ -203,13 +224,13 @@ class Sequential(Container):
         self.gradInput = mods[0].gradInput
         return ()
 
-    def remove(self, index=None):
+    def remove(self, index=None, *_):
         """net:remove([i]): remove the i-th module (default: the last).
 
         Example: net:remove(2)
         """
         mods = self.modules.arr
-        index = len(mods) if index is None else int(index)
+        index = _index(index, len(mods), 1, "remove")
         if index > len(mods) or index < 1:
             raise ContainerError("index out of range")
         del mods[index - 1]
@@ -686,10 +707,11 @@ class MapTable(Container):
         if module is not None:
             self.add(module)
 
-    def add(self, module):
+    def add(self, module=None, *_):
         """mt:add(module): set the module to map (only one); returns mt. Example: nn.MapTable():add(nn.Tanh())"""
         if self.__dict__.get("module") is not None:
             raise ContainerError("Single module required")
+        _check_module(self, module)
         self.module = module
         self.modules[1] = module
         return self

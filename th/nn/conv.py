@@ -16,6 +16,7 @@ import numpy as np
 
 from th import torch
 from th.torch import kernels
+from th.nn import arrays
 from th.nn.module import Module, clear
 from th.nn.shapecheck import (FORWARD, arg_check, arg_check_dims, check_dim_size,
                               check_numbers, check_same_type, planes)
@@ -82,6 +83,7 @@ def _stride_part(m):
 def _uniform_init(m, stdv, fan_in):
     # Torch7: reset(stdv) means a uniform of that standard deviation (half-width
     # stdv*sqrt(3)); by default the half-width is 1/sqrt(fan-in). Weight first, then bias.
+    stdv = arrays.number_arg(stdv, "stdv", None)
     stdv = stdv * math.sqrt(3) if stdv is not None else 1 / math.sqrt(fan_in)
     m.weight.uniform(-stdv, stdv)
     if m.bias is not None:
@@ -167,7 +169,7 @@ class SpatialConvolution(Module):
         Uses the unfolded input of the last updateOutput, as Torch7 does.
         Example: conv:accGradParameters(x, gradOut, 1)
         """
-        scale = 1 if scale is None else scale
+        scale = arrays.number_arg(scale)
         self._check(input, gradOutput)
         g4 = _batch4(gradOutput)[0]
         B = g4.shape[0]
@@ -331,7 +333,7 @@ class SpatialFullConvolution(Module):
 
         Example: up:accGradParameters(x, gradOut, 1)
         """
-        scale = 1 if scale is None else scale
+        scale = arrays.number_arg(scale)
         self._check(input, gradOutput)
         x, _ = _batch4(input)
         col = self._unfold_grad(gradOutput, x.shape)
@@ -463,7 +465,7 @@ class TemporalConvolution(Module):
 
         Example: tc:accGradParameters(x, gradOut, 1)
         """
-        scale = 1 if scale is None else scale
+        scale = arrays.number_arg(scale)
         n = self._check(input, gradOutput)
         x, _ = self._batch3(input)
         g = self._batch3(gradOutput)[0].reshape(-1, self.outputFrameSize)

@@ -46,14 +46,14 @@ class Criterion(TorchObject):
         """
         return ()
 
-    def forward(self, input, target):
+    def forward(self, input=None, target=None, *_):
         """crit:forward(input, target): the loss (a number).
 
         Example: print(nn.MSECriterion():forward(torch.Tensor({1, 2}), torch.Tensor({1, 1})))  -- 0.5
         """
         return self.updateOutput(input, target)
 
-    def backward(self, input, target):
+    def backward(self, input=None, target=None, *_):
         """crit:backward(input, target): the gradient of the loss with respect to input.
 
         Example: g = nn.MSECriterion():backward(torch.Tensor({1, 2}), torch.Tensor({1, 1}))
@@ -69,7 +69,7 @@ class Criterion(TorchObject):
         self.gradInput = first(self.backward(input, target))
         return self.output, self.gradInput
 
-    def clone(self):
+    def clone(self, *_):
         """crit:clone(): a deep copy. Example: c2 = crit:clone()"""
         from th.nn.module import deep_copy
         return deep_copy(self, {})
@@ -86,15 +86,15 @@ class Criterion(TorchObject):
             self.__dict__[key] = recursive_type(value, typename, cache)
         return self
 
-    def float(self):
+    def float(self, *_):
         """crit:float(): crit converted to FloatTensors. Example: crit:float()"""
         return self.type("torch.FloatTensor")
 
-    def double(self):
+    def double(self, *_):
         """crit:double(): crit converted to DoubleTensors. Example: crit:double()"""
         return self.type("torch.DoubleTensor")
 
-    def clearState(self):
+    def clearState(self, *_):
         """crit:clearState(): empty gradInput; returns crit. Example: crit:clearState()"""
         return clear(self, "gradInput")
 

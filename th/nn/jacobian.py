@@ -14,6 +14,7 @@ from th import torch
 from th.lua.runtime import first
 from th.nn import arrays
 from th.torch.errors import TorchError
+from th.torch.tensor import Tensor
 
 
 def _flat(t):
@@ -21,6 +22,18 @@ def _flat(t):
     if not t.isContiguous():
         raise TorchError("nn.Jacobian needs a contiguous tensor to perturb")
     return t._np().reshape(-1)
+
+
+def _check(fname, module, input, *tensors):
+    """Lua's 'bad argument' error for a module (#1), an input (#2) or a parameter and
+    its gradient (#3, #4) of the wrong kind."""
+    if not callable(getattr(module, "forward", None)):
+        raise TorchError(f"bad argument #1 to '{fname}' (nn.Module expected, got "
+                         f"{torch.type(module)})")
+    for argn, t in enumerate((input,) + tensors, 2):
+        if not isinstance(t, Tensor):
+            raise TorchError(f"bad argument #{argn} to '{fname}' (torch.*Tensor expected, "
+                             f"got {torch.type(t)})")
 
 
 def _randomize(t, minval, maxval):
@@ -39,12 +52,13 @@ class Jacobian:
     __lua_type__ = "table"
 
     @staticmethod
-    def backward(module, input, param=None, dparam=None):
+    def backward(module=None, input=None, param=None, dparam=None):
         """nn.Jacobian.backward(module, input [, param, dparam]): the Jacobian (one row per
         element of input, or of param) built from updateGradInput / accGradParameters.
 
         Example: J = nn.Jacobian.backward(nn.Tanh(), torch.randn(3))
         """
+        _check("backward", module, input, *(t for t in (param, dparam) if t is not None))
         out = first(module.forward(input))
         dout = arrays.new(out).resizeAs(out)
         d = _flat(dout)
@@ -61,12 +75,13 @@ class Jacobian:
         return jac
 
     @staticmethod
-    def forward(module, input, param=None, perturbation=None):
+    def forward(module=None, input=None, param=None, perturbation=None):
         """nn.Jacobian.forward(module, input [, param, perturbation=1e-6]): the Jacobian by
         central differences of forward.
 
         Example: J = nn.Jacobian.forward(nn.Tanh(), torch.randn(3))
         """
+        _check("forward", module, input, *(() if param is None else (param,)))
         target = param if param is not None else input
         eps = 1e-6 if perturbation is None else perturbation
         s = _flat(target)
@@ -84,12 +99,13 @@ class Jacobian:
         return jac
 
     @staticmethod
-    def backwardUpdate(module, input, param):
+    def backwardUpdate(module=None, input=None, param=None):
         """nn.Jacobian.backwardUpdate(module, input, param): param's values after
         accUpdateGradParameters(input, e_i, 1), one column per output element.
 
         Example: J = nn.Jacobian.backwardUpdate(lin, x, lin.weight)
         """
+        _check("backwardUpdate", module, input, param)
         out = first(module.forward(input))
         dout = arrays.new(out).resizeAs(out)
         d = _flat(dout)
@@ -110,37 +126,40 @@ class Jacobian:
         return jac
 
     @staticmethod
-    def forwardUpdate(module, input, param, perturbation=None):
+    def forwardUpdate(module=None, input=None, param=None, perturbation=None):
         """nn.Jacobian.forwardUpdate(module, input, param [, perturbation]): what
         backwardUpdate should give, by finite differences (param - dout/dparam).
 
         Example: J = nn.Jacobian.forwardUpdate(lin, x, lin.weight)
         """
+        _check("forwardUpdate", module, input, param)
         jac = Jacobian.forward(module, input, param, perturbation)
         J = jac._np()
         J[...] = param._np().reshape(-1, 1) - J
         return jac
 
     @staticmethod
-    def testJacobian(module, input, minval=None, maxval=None, perturbation=None):
+    def testJacobian(module=None, input=None, minval=None, maxval=None, perturbation=None):
         """nn.Jacobian.testJacobian(module, input [, min=-2, max=2, perturbation=1e-6]):
         the largest error of dout/dinput (input is refilled with random values).
 
         Example: print(nn.Jacobian.testJacobian(nn.Sigmoid(), torch.Tensor(4)))
         """
+        _check("testJacobian", module, input)
         _randomize(input, minval, maxval)
         fprop = Jacobian.forward(module, input, input, perturbation)
         bprop = Jacobian.backward(module, input)
         return float(np.abs(fprop._np() - bprop._np()).max())
 
     @staticmethod
-    def testJacobianParameters(module, input, param, dparam, minval=None, maxval=None,
-                               perturbation=None):
+    def testJacobianParameters(module=None, input=None, param=None, dparam=None,
+                               minval=None, maxval=None, perturbation=None):
         """nn.Jacobian.testJacobianParameters(module, input, param, dparam [, min, max,
         perturbation]): the largest error of dout/dparam (input and param randomised).
 
         Example: print(nn.Jacobian.testJacobianParameters(lin, x, lin.weight, lin.gradWeight))
         """
+        _check("testJacobianParameters", module, input, param, dparam)
         _randomize(input, minval, maxval)
         _randomize(param, minval, maxval)
         bprop = Jacobian.backward(module, input, param, dparam)
@@ -148,13 +167,14 @@ class Jacobian:
         return float(np.abs(fprop._np() - bprop._np()).max())
 
     @staticmethod
-    def testJacobianUpdateParameters(module, input, param, minval=None, maxval=None,
-                                     perturbation=None):
+    def testJacobianUpdateParameters(module=None, input=None, param=None, minval=None,
+                                     maxval=None, perturbation=None):
         """nn.Jacobian.testJacobianUpdateParameters(module, input, param [, min, max,
         perturbation]): the largest error of accUpdateGradParameters' update.
 
         Example: print(nn.Jacobian.testJacobianUpdateParameters(lin, x, lin.weight))
         """
+        _check("testJacobianUpdateParameters", module, input, param)
         _randomize(input, minval, maxval)
         _randomize(param, minval, maxval)
         bprop = Jacobian.backwardUpdate(module, input, param)
@@ -162,12 +182,13 @@ class Jacobian:
         return float(np.abs(fprop._np() - bprop._np()).max())
 
     @staticmethod
-    def testIO(module, input, minval=None, maxval=None):
+    def testIO(module=None, input=None, minval=None, maxval=None):
         """nn.Jacobian.testIO(module, input [, min, max]): the largest differences of output
         and gradInput between module and its serialised-and-read-back copy.
 
         Example: fo, bo = nn.Jacobian.testIO(nn.Linear(3, 2), torch.randn(3))
         """
+        _check("testIO", module, input)
         minval = -2 if minval is None else minval
         maxval = 2 if maxval is None else maxval
         x = input.clone()

@@ -19,6 +19,7 @@ from th.torch.errors import TorchError
 
 def _uniform_stdv(stdv, default):
     """Torch7's rule: reset(stdv) draws in +-stdv*sqrt(3); reset() in +-default."""
+    stdv = arrays.number_arg(stdv, "stdv", None)
     return stdv * math.sqrt(3) if stdv is not None else default
 
 
@@ -117,8 +118,7 @@ class Linear(Module):
         return self.gradInput
 
     def accGradParameters(self, input, gradOutput, scale=1):
-        if scale is None:
-            scale = 1
+        scale = arrays.number_arg(scale)
         x, go = arrays.input_array(self, input), arrays.input_array(self, gradOutput, 2)
         gw = self.gradWeight._np()
         gradBias = self.__dict__.get("gradBias")
@@ -192,6 +192,7 @@ class Add(Module):
         return self.gradInput
 
     def accGradParameters(self, input, gradOutput, scale=1):
+        scale = arrays.number_arg(scale)
         go = arrays.grad_array(self, gradOutput, arrays.check_input(self, input))
         gb = self.gradBias._np()
         if gb.size == 1:
@@ -234,6 +235,7 @@ class Mul(Module):
         return self.gradInput
 
     def accGradParameters(self, input, gradOutput, scale=1):
+        scale = arrays.number_arg(scale)
         x = arrays.input_array(self, input)
         go = arrays.grad_array(self, gradOutput, input)
         self.gradWeight._np()[0] += scale * float(np.vdot(x, go))
@@ -292,6 +294,7 @@ class CMul(Module):
         return self.gradInput
 
     def accGradParameters(self, input, gradOutput, scale=1):
+        scale = arrays.number_arg(scale)
         xs, ws = self._shapes(input)
         x, gw = input._np(), self.gradWeight._np()
         prod = x.reshape(xs) * arrays.grad_array(self, gradOutput, input).reshape(xs)
@@ -384,6 +387,7 @@ class Bilinear(Module):
         return self.gradInput
 
     def accGradParameters(self, input, gradOutput, scale=1):
+        scale = arrays.number_arg(scale)
         x1, x2 = self._inputs(input)
         go = self._grad(x1, gradOutput)
         gw = self.gradWeight._np()
@@ -454,6 +458,7 @@ class Euclidean(Module):
         return self.gradInput
 
     def accGradParameters(self, input, gradOutput, scale=1):
+        scale = arrays.number_arg(scale)
         gw = self.gradWeight._np()
         gw -= scale * self._scaled(input, gradOutput).sum(axis=0)
         return ()
@@ -542,6 +547,7 @@ class LookupTable(Module):
         return self.gradInput
 
     def accGradParameters(self, input, gradOutput, scale=1):
+        scale = arrays.number_arg(scale)
         idx = self._indices(input)
         go = arrays.grad_array(self, gradOutput, self.output, "output").reshape(idx.size, -1)
         keep = idx != (self.paddingValue - 1)

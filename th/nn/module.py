@@ -66,41 +66,43 @@ class Module(TorchObject):
 
     # ---- forward and backward ---------------------------------------------------------
 
-    def forward(self, input):
+    def forward(self, input=None, *_):
         """m:forward(input): the output for input (calls updateOutput).
 
         Example: y = nn.Linear(5, 3):forward(torch.randn(5))
         """
         return self.updateOutput(input)
 
-    def backward(self, input, gradOutput, scale=1):
+    def backward(self, input=None, gradOutput=None, scale=1, *_):
         """m:backward(input, gradOutput [, scale=1]): updateGradInput then
         accGradParameters; returns gradInput. Call forward with the same input first.
 
         Example: y = lin:forward(x); g = lin:backward(x, torch.ones(3))
         """
-        if scale is None:
-            scale = 1
+        scale = arrays.number_arg(scale)
         self.updateGradInput(input, gradOutput)
         self.accGradParameters(input, gradOutput, scale)
         return self.gradInput
 
-    def backwardUpdate(self, input, gradOutput, lr):
+    def backwardUpdate(self, input=None, gradOutput=None, lr=None, *_):
         """m:backwardUpdate(input, gradOutput, lr): updateGradInput then
         accUpdateGradParameters; returns gradInput.
 
         Example: lin:backwardUpdate(x, g, 0.01)
         """
         self.updateGradInput(input, gradOutput)
-        self.accUpdateGradParameters(input, gradOutput, lr)
+        self.accUpdateGradParameters(input, gradOutput, arrays.number_arg(lr, "lr", None))
         return self.gradInput
 
-    def accUpdateGradParameters(self, input, gradOutput, lr):
+    def accUpdateGradParameters(self, input, gradOutput, lr=None, *_):
         """m:accUpdateGradParameters(input, gradOutput, lr): update the parameters
         directly by -lr * dE/dparameters (without touching gradWeight/gradBias).
 
         Example: lin:accUpdateGradParameters(x, g, 0.01)
         """
+        lr = arrays.number_arg(lr, "lr", None)
+        if lr is None:
+            raise TorchError("attempt to perform arithmetic on local 'lr' (a nil value)")
         if self.__dict__.get("_shared"):
             return self.sharedAccUpdateGradParameters(input, gradOutput, lr)
         return self._swap_acc_update(input, gradOutput, lr)
@@ -145,7 +147,7 @@ class Module(TorchObject):
 
     # ---- parameters -------------------------------------------------------------------
 
-    def parameters(self):
+    def parameters(self, *_):
         """m:parameters(): two tables, {weight, bias} and {gradWeight, gradBias}
         (nothing when the module has no parameters).
 
@@ -162,7 +164,7 @@ class Module(TorchObject):
             return LuaTable.from_list([b]), LuaTable.from_list([fields.get("gradBias")])
         return ()
 
-    def zeroGradParameters(self):
+    def zeroGradParameters(self, *_):
         """m:zeroGradParameters(): set every gradient (gradWeight, gradBias, ...) to 0.
 
         Example: net:zeroGradParameters()
@@ -172,17 +174,21 @@ class Module(TorchObject):
                 g.zero()
         return ()
 
-    def updateParameters(self, learningRate):
+    def updateParameters(self, learningRate=None, *_):
         """m:updateParameters(learningRate): parameters := parameters - lr * gradients.
 
         Example: net:updateParameters(0.01)
         """
+        learningRate = arrays.number_arg(learningRate, "learningRate", None)
+        if learningRate is None:
+            raise TorchError("attempt to perform arithmetic on local 'learningRate' "
+                             "(a nil value)")
         params, grads = param_lists(self)
         for p, g in zip(params, grads):
             arrays.axpy(p, -learningRate, g)
         return ()
 
-    def getParameters(self):
+    def getParameters(self, *_):
         """m:getParameters(): two 1-D tensors holding all parameters and all gradients.
 
         Every parameter (and gradient) is moved into one storage and becomes a view of
@@ -201,22 +207,24 @@ class Module(TorchObject):
 
     # ---- modes, sharing, copying, types -----------------------------------------------
 
-    def training(self):
+    def training(self, *_):
         """m:training(): training mode (Dropout drops). Example: net:training()"""
         self.train = True
         return ()
 
-    def evaluate(self):
+    def evaluate(self, *_):
         """m:evaluate(): evaluation mode (Dropout passes through). Example: net:evaluate()"""
         self.train = False
         return ()
 
-    def share(self, mlp, *names):
+    def share(self, mlp=None, *names):
         """m:share(other, 'weight', 'bias', ...): make the named fields views of other's
         (the same storage); returns m.
 
         Example: b = nn.Linear(2, 2); b:share(a, 'weight', 'bias')
         """
+        if not isinstance(mlp, Module):
+            raise arrays.bad_argument(self, 1, "nn.Module", torch.type(mlp))
         for name in names:
             mine = self.__dict__.get(name)
             if mine is not None:
@@ -267,17 +275,18 @@ class Module(TorchObject):
 
     # ---- walking the module tree ------------------------------------------------------
 
-    def apply(self, callback):
+    def apply(self, callback=None, *_):
         """m:apply(f): call f(module) on m and then on every module inside it.
 
         Example: net:apply(function(m) m.train = false end)
         """
+        _check_function(self, callback)
         callback(self)
         for m in children(self):
             m.apply(callback)
         return ()
 
-    def findModules(self, typename, container=None):
+    def findModules(self, typename=None, container=None, *_):
         """m:findModules(typename): every module of that type inside m (and m itself),
         and the container holding each.
 
@@ -294,7 +303,7 @@ class Module(TorchObject):
             containers.extend(holders)
         return LuaTable.from_list(nodes), LuaTable.from_list(containers)
 
-    def listModules(self):
+    def listModules(self, *_):
         """m:listModules(): m and every module inside it, depth first.
 
         Example: for i, m in ipairs(net:listModules()) do print(m) end
@@ -304,11 +313,12 @@ class Module(TorchObject):
             found.extend(arrays.items(first(child.listModules())))
         return LuaTable.from_list(found)
 
-    def replace(self, callback):
+    def replace(self, callback=None, *_):
         """m:replace(f): replace every module x inside m by f(x); returns f(m).
 
         Example: net = net:replace(function(m) return m end)
         """
+        _check_function(self, callback)
         out = first(callback(self))
         mods = self.__dict__.get("modules")
         if type(mods) is LuaTable:
@@ -316,7 +326,7 @@ class Module(TorchObject):
                 mods[i] = first(m.replace(callback))
         return out
 
-    def clearState(self):
+    def clearState(self, *_):
         """m:clearState(): empty the output and gradInput buffers (before saving); returns m.
 
         Example: net:clearState(); torch.save('net.t7', net)
@@ -325,6 +335,13 @@ class Module(TorchObject):
 
 
 # ---- helpers shared with the containers ----------------------------------------------
+
+def _check_function(module, f):
+    """Lua's error for calling what is not a function (apply's and replace's callback)."""
+    meta = f.metatable if type(f) is LuaTable else None
+    if not callable(f) or type(f) is LuaTable and (meta is None or meta.get("__call") is None):
+        raise TorchError(f"attempt to call local 'callback' (a {torch.type(f)} value)")
+
 
 def field_order(obj, names):
     """Re-insert obj's fields `names` first, in that order: the console lists fields in

@@ -13,6 +13,7 @@ import numpy as np
 
 from th import torch
 from th.torch import kernels
+from th.nn import arrays
 from th.nn.module import Module
 from th.nn.shapecheck import check_same_type, check_shape, check_tensor, planes
 
@@ -117,7 +118,8 @@ class BatchNormalization(Module):
 
         Example: bn:accGradParameters(x, gradOut, 1)
         """
-        self._backward(input, gradOutput, 1 if scale is None else scale, False, True)
+        scale = arrays.number_arg(scale)
+        self._backward(input, gradOutput, scale, False, True)
 
     # ---- extras --------------------------------------------------------------------
 

@@ -27,7 +27,7 @@ class StochasticGradient(TorchObject):
 
     __typename__ = "nn.StochasticGradient"
 
-    def __init__(self, module, criterion):
+    def __init__(self, module=None, criterion=None):
         self.learningRate = 0.01
         self.learningRateDecay = 0
         self.maxIteration = 25
@@ -36,14 +36,18 @@ class StochasticGradient(TorchObject):
         self.criterion = criterion
         self.verbose = True
 
-    def train(self, dataset):
+    def train(self, dataset=None, *_):
         """trainer:train(dataset): run the epochs; dataset:size() examples, dataset[i] =
         {input, target}.
 
         Example: trainer:train(dataset)
         """
-        size = int(_size(dataset))
+        size = _size(dataset)
         module, criterion = self.module, self.criterion
+        for name, part in (("module", module), ("criterion", criterion)):
+            if part is None or not hasattr(part, "forward"):
+                raise TorchError(f"attempt to index field '{name}' (a {torch.type(part)} "
+                                 f"value)")
         rate = self.learningRate
         order = []
         if size > 0:
@@ -84,14 +88,19 @@ class StochasticGradient(TorchObject):
 
 
 def _size(dataset):
+    """dataset:size(), a whole number (a number field `size` is accepted too)."""
     if type(dataset) is LuaTable:
         from th.lua.runtime import index
         f = index(dataset, "size")
-        return first(f(dataset)) if callable(f) else f      # Lua's dataset:size()
-    f = getattr(dataset, "size", None)
+        n = first(f(dataset)) if callable(f) else f      # Lua's dataset:size()
+    else:
+        f = getattr(dataset, "size", None)
+        n = first(f()) if callable(f) else f
     if f is None:
         raise TorchError("dataset must have a size() method")
-    return first(f()) if callable(f) else f
+    if not isinstance(n, (int, float)) or isinstance(n, bool) or n != int(n):
+        raise TorchError(f"dataset:size() must return a number (got {torch.type(n)})")
+    return int(n)
 
 
 def _example(dataset, i):
@@ -102,7 +111,12 @@ def _example(dataset, i):
         ex = dataset[i]
     if ex is None:
         raise TorchError(f"dataset[{i}] is nil")
-    return ex if type(ex) is LuaTable else LuaTable.from_list(list(ex))
+    if type(ex) is LuaTable:
+        return ex
+    if not isinstance(ex, (list, tuple)):
+        raise TorchError(f"dataset[{i}] must be a table {{input, target}} (got "
+                         f"{torch.type(ex)})")
+    return LuaTable.from_list(list(ex))
 
 
 def _number(v):
