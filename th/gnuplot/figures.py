@@ -94,4 +94,55 @@ def save(plot, settings, filename, kind):
     """Write the plot to `filename` in file kind `kind` (a FILE_FORMATS key)."""
     fmt, size = FILE_FORMATS[kind]
     fig = draw_offscreen(plot, settings, size)
+    if fmt == "eps":
+        flatten_transparency(fig)
     fig.savefig(filename, format=fmt)
+
+
+def flatten_transparency(fig):
+    """Paint every partly transparent colour of fig as it looks over the white page.
+
+    PostScript has no transparency (gnuplot's postscript terminal had none either);
+    matplotlib would draw such colours at full strength and warn on every save. Legend
+    frames, filled curves, boxes, surfaces and 3-D panes are the artists concerned."""
+    from matplotlib.collections import Collection
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    for artist in fig.findobj(lambda a: isinstance(a, (Patch, Collection, Line2D))):
+        alpha = artist.get_alpha()
+        if isinstance(artist, Line2D):
+            artist.set_color(_over_white(artist.get_color(), alpha))
+            artist.set_markerfacecolor(_over_white(artist.get_markerfacecolor(), alpha))
+            artist.set_markeredgecolor(_over_white(artist.get_markeredgecolor(), alpha))
+        else:
+            artist.set_facecolor(_over_white(artist.get_facecolor(), alpha))
+            artist.set_edgecolor(_over_white(artist.get_edgecolor(), alpha))
+        artist.set_alpha(None)
+        if hasattr(artist, "set_depthshade"):      # 3-D scatter fades far points
+            artist.set_depthshade(False)
+    for ax in fig.axes:                 # 3-D axes' panes are not among the children
+        for axis in (getattr(ax, name, None) for name in ("xaxis", "yaxis", "zaxis")):
+            if hasattr(axis, "set_pane_color"):
+                axis.set_pane_color(_over_white(axis.pane.get_facecolor()))
+
+
+def _over_white(colors, alpha=None):
+    """RGBA colour(s) composited over white, as opaque RGBA (fully transparent ones,
+    'none', are kept: they draw nothing)."""
+    from matplotlib.colors import to_rgba_array
+    if isinstance(colors, str) and colors in ("none", "None", "auto"):
+        return colors
+    rgba = to_rgba_array(colors).copy()
+    if rgba.size == 0:
+        return colors
+    a = rgba[:, 3] * (1.0 if alpha is None else alpha)
+    seen = a > 0
+    rgba[seen, :3] = rgba[seen, :3] * a[seen, None] + (1 - a[seen, None])
+    rgba[seen, 3] = 1.0
+    rgba[~seen, 3] = 0.0
+    return rgba[0] if rgba.shape[0] == 1 and not _is_array(colors) else rgba
+
+
+def _is_array(colors):
+    import numpy as np
+    return isinstance(colors, np.ndarray) and colors.ndim == 2
