@@ -40,3 +40,12 @@ def test_help_loads_a_registered_package_for_the_occasion(runtime):
     environment.install(runtime, Printer(out=io.StringIO()))
     assert runtime.globals["optim"] is None
     assert "optim.sgd" in help_text("optim.sgd", runtime)
+
+
+def test_a_standard_library_lists_its_functions(runtime):
+    page = help_text("string", runtime)
+    assert page.splitlines()[1] == "string: Lua's string library"
+    assert "   string.format(formatstring, ...)" in page.splitlines()
+    page = help_text("debug", runtime)
+    assert "   debug.traceback([thread,] [message [, level]])" in page.splitlines()
+    assert "Example: ?debug.debug" in page

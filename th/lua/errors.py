@@ -173,6 +173,11 @@ def internal_module(filename):
     _INTERNAL_FILES.add(filename)
 
 
+def is_internal(code):
+    """True for the code of a runtime helper (see internal_module)."""
+    return code.co_filename in _INTERNAL_FILES
+
+
 def where(level=1):
     """Lua's luaL_where for a library function: "chunk:line: " of the level-th caller.
 

@@ -141,7 +141,7 @@ def _levels(raw):
         if chunk is not None:
             if code.co_name != "<module>":
                 levels.append(Level(frame, lasti, chunk))
-        elif code.co_filename not in errors._INTERNAL_FILES:
+        elif not errors.is_internal(code):
             if code in library or _called_from_lua(raw, i):
                 levels.append(Level(frame, lasti, None, _metamethod_event(raw, i)))
     for level, caller in zip(levels, levels[1:] + [None]):
@@ -158,7 +158,7 @@ def _metamethod_event(raw, i):
     """The event ("add") of the runtime helper that called raw[i], if it was one
     (runtime.py's `_<event>_meta` helpers keep it in their `event` argument)."""
     for frame, _ in raw[i + 1:]:
-        if frame.f_code.co_filename not in errors._INTERNAL_FILES:
+        if not errors.is_internal(frame.f_code):
             return None
         event = frame.f_locals.get("event")
         if type(event) is str and event.startswith("__"):
@@ -167,9 +167,9 @@ def _metamethod_event(raw, i):
 
 
 def _called_from_lua(raw, i):
+    """Is the first frame outside raw[i], runtime helpers skipped, a Lua function's?"""
     for frame, _ in raw[i + 1:]:
-        filename = frame.f_code.co_filename
-        if filename not in errors._INTERNAL_FILES:
+        if not errors.is_internal(frame.f_code):
             return errors.chunk_of(frame.f_code) is not None
     return False
 

@@ -4,7 +4,8 @@
 - the name is evaluated as the expression it is (`a:b` reads as `a.b`), so help follows
   your own variables too; a registered package that is not loaded yet (`?nn.Linear`
   before `require 'nn'`) is loaded for the occasion;
-- the Lua standard library is documented by lua_docs.py; torch, nn, optim, gnuplot,
+- the Lua standard library is documented by lua_docs.py (`?string` lists a library's
+  functions); torch, nn, optim, gnuplot,
   paths, sys, xlua and the console's own globals by their docstrings (first line the Lua
   signature, then the text, then an `Example:`);
 - a value with no docs of its own (a tensor, a module instance) shows its type and the
@@ -95,6 +96,9 @@ def documentation(value, path, runtime):
         name = path
     if name is not None:
         return LUA_DOCS[name]
+    library = _library_of(value, runtime)
+    if library is not None:
+        return library_page(library, value)
     if _is_documented_object(value):
         return _with_signature(inspect.getdoc(value), path)
     klass = type(value)
@@ -102,6 +106,29 @@ def documentation(value, path, runtime):
         heading = f"{path}: {describe(value)}"
         return heading + "\n\n" + inspect.getdoc(klass)
     return None
+
+
+def _library_of(value, runtime):
+    """The name of the standard library that `value` is (`string`), or None."""
+    if type(value) is not LuaTable:
+        return None
+    for lib in LIBRARIES:
+        if runtime.globals[lib] is value:
+            return lib
+    return None
+
+
+def library_page(lib, table):
+    """`?string`: the library's functions, each with its signature (lua_docs, else the
+    first line of its docstring)."""
+    names = sorted(k for k, v in table.items() if type(k) is str and callable(v))
+    lines = [f"{lib}: Lua's {lib} library", ""]
+    for key in names:
+        doc = LUA_DOCS.get(f"{lib}.{key}") or inspect.getdoc(table[key]) or f"{lib}.{key}(...)"
+        lines.append("   " + doc.split("\n", 1)[0])
+    if names:
+        lines.append(f"Example: ?{lib}.{names[0]}")
+    return "\n".join(lines)
 
 
 def _is_documented_object(value):

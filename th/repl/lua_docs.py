@@ -380,4 +380,4 @@ def _parse(texts):
 LUA_DOCS = _parse("\n" + _TEXTS.strip("\n"))
 
 # The standard library tables whose functions are documented above.
-LIBRARIES = ("string", "table", "math", "os", "io", "coroutine", "bit")
+LIBRARIES = ("string", "table", "math", "os", "io", "coroutine", "bit", "debug")
