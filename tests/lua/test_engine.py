@@ -138,6 +138,9 @@ class Shape:
     def area(self):
         return 0
 
+    def _helper(self):
+        return 0
+
 
 class Square(Shape):
     __typename__ = "geo.Square"
@@ -147,15 +150,21 @@ class Square(Shape):
 
 
 def test_classes_are_constructor_tables(rt):
-    # Torch7: nn.Linear is a table whose tostring is `table: 0x...`, and it is empty
+    # Torch7: nn.Linear is a table whose tostring is `table: 0x...`; pairs on a class
+    # gives its own methods, as on Torch7's class metatable
     rt.globals["Square"] = Square
     r = rt.execute("""
-        local n = 0
-        for _ in pairs(Square) do n = n + 1 end
-        return type(Square), tostring(Square), #Square, Square[1], n, type(Square(2))
+        local names = {}
+        for k in pairs(Square) do names[#names + 1] = k end
+        table.sort(names)
+        return type(Square), tostring(Square), #Square, Square[1], table.concat(names, " "),
+               type(Square(2))
     """)
     assert r[0] == "table" and r[1] == "table: 0x%08x" % id(Square)
-    assert r[2:] == (0, None, 0, "userdata")
+    assert r[2:] == (0, None, "__init __typename", "userdata")
+    rt.globals["Shape"] = Shape         # Python's _helper is not a Lua field
+    assert rt.execute("local n = {} for k in pairs(Shape) do n[#n + 1] = k end "
+                      "table.sort(n) return table.concat(n, ' ')") == ("__typename area",)
     assert tostring(Square).startswith("table: 0x") and lua_type(Square) == "table"
 
 

@@ -10,6 +10,7 @@ import sys
 from th.lua import errors, fenv, runtime, stack
 from th.lua.support import register_fast_iter
 from th.lua.errors import LuaError, LuaSyntaxError
+from th.lua.interop import unmangle
 from th.lua.lib.args import (NOARG, arg_error, check_any, check_int, check_table,
                              opt_int, opt_string, type_error, typename)
 from th.lua.table import LuaTable, make_weak
@@ -122,7 +123,10 @@ def _object_pairs(obj):
 def _object_items(obj):
     import types
     if isinstance(obj, type):
-        return []       # a class is Torch7's constructor table: its methods live elsewhere
+        # as Torch7's class metatable: the methods the class itself defines (and its
+        # __typename, __init), which is what code copying methods between classes wants
+        return [(unmangle(k), v) for k, v in vars(obj).items()
+                if not k.startswith("_") or unmangle(k) != k]
     f = getattr(obj, "__lua_pairs__", None)
     if f is not None:
         return f()
