@@ -52,7 +52,8 @@ Lua operators on Python objects
                          parent class), so walking metatables ends
     pairs                `__lua_pairs__()` (an iterator of (key, value)) if defined; for
                          objects whose `__lua_type__` is "table", their instance fields;
-                         for a Python module, its public names (`__all__` if it has one)
+                         for a Python module, its public names (`__all__` if it has one);
+                         for a class, the methods it defines (Torch7's class metatable)
     call                 Python call
 
 Errors
