@@ -129,3 +129,15 @@ def test_require_without_quotes():
                "(string expected, got nil)")
     assert error_hint(nil_arg, "require(nn)", rt) == "did you mean require 'nn'?"
     assert error_hint("[string \"x;\"]:1: '=' expected near ';'", "x;", rt) is None
+
+
+def test_a_package_used_before_require():
+    rt = FakeRuntime()          # gnuplot and nn are th's packages, not loaded here
+    assert error_hint("attempt to index global 'nn' (a nil value)", "m = nn.Sequential()",
+                      rt) == "nn is not loaded: require 'nn' first"
+    assert nil_hint("gnuplot", rt) == "gnuplot is not loaded: require 'gnuplot' first"
+    assert nil_hint("gnuplot.plot", rt) == "gnuplot is not loaded: require 'gnuplot' first"
+    assert nil_hint("torch", rt) is None            # preloaded lazily: it loads when read
+    assert error_hint("attempt to index global 'nn' (a nil value)", "nn.Linear",
+                      lecture_globals()) is None    # loaded: some other problem
+    assert rt.required == []

@@ -3,7 +3,8 @@
 When an error is about a nil global, field or method that is a near miss of a real name
 (`nn.linear(3, 2)`, `torch.one(4)`, `Torch.zeros(3)`, `net:zeroAccParameters()`), the
 console adds a line naming the real one (`did you mean nn.Linear?`); `require nn`, a
-syntax error in Lua, gets `did you mean require 'nn'?`. A lone expression
+syntax error in Lua, gets `did you mean require 'nn'?`; a package used before it is
+required gets `nn is not loaded: require 'nn' first`. A lone expression
 that prints nothing because it is nil (`lin.Bias`) gets the same help.
 
 How: the error message names the missing name; the source of the entry (or the script
@@ -124,6 +125,8 @@ def error_hint(message, source, runtime, files=()):
     if missing is None:
         return None
     kind, name = missing.groups()
+    if kind == "global" and _unloaded(name, runtime):
+        return f"{name} is not loaded: require '{name}' first"
     text = source if source is not None else _source_line(message, files)
     path = _path_in(text or "", kind, name)
     suggestion = suggest_path(path, runtime) if path else None
@@ -138,10 +141,21 @@ def nil_hint(text, runtime):
     if match is None:
         return None
     path = match.group(1)
+    root = _SEGMENTS.match(path).group(2)
+    if _unloaded(root, runtime):
+        return f"{root} is not loaded: require '{root}' first"
     suggestion = suggest_path(path, runtime)
     if suggestion is None:
         return None
     return f"{path} is nil; did you mean {suggestion}?"
+
+
+def _unloaded(name, runtime):
+    """A package th has (nn, gnuplot, optim) that is not a global yet (Torch7 users
+    forget `require 'nn'`); the lazily preloaded ones (torch) load when read."""
+    from th.repl.environment import lazy_names
+    return (registry.lookup(name) is not None and name not in lazy_names()
+            and fields.raw_get(runtime.globals, name) is None)
 
 
 def _path_in(text, kind, name):
