@@ -111,6 +111,7 @@ return debug.traceback(co), debug.traceback(co, "msg")""", "@c.lua")
         "stack traceback:", "\t[C]: in function 'yield'",
         "\tc.lua:2: in function 'wait'", "\tc.lua:3: in function <c.lua:1>"]
     assert r[1].startswith("msg\nstack traceback:\n")
+    assert r[0].endswith("\tc.lua:3: in function <c.lua:1>")      # no host under it
 
 
 def test_line_hook_sees_lines_calls_and_returns(rt):

@@ -264,11 +264,13 @@ def elide(levels, start):
 
 def format_levels(shown, host=None):
     """"stack traceback:", a line per level (None: the "..." of an elided middle) and
-    the host line."""
+    the host line (`host`, else the running one's; "" for none, as under a coroutine)."""
     lines = ["stack traceback:"]
     for level in shown:
         lines.append("\t..." if level is None else "\t" + level.describe())
-    lines.append(host if host is not None else host_line())
+    host = host if host is not None else host_line()
+    if host:
+        lines.append(host)
     return "\n".join(lines)
 
 

@@ -65,7 +65,8 @@ def db_traceback(*args):
         head = runtime.tostring(message) + "\n"
     levels = _levels(co)
     start = max(int(start), 0)
-    return head + stack.format_levels(stack.elide(levels[start:], start))
+    host = None if co is None else ""     # a coroutine's stack ends with its function
+    return head + stack.format_levels(stack.elide(levels[start:], start), host)
 
 
 # ---- getinfo ------------------------------------------------------------------------
