@@ -1,6 +1,6 @@
 """Training-step speed of th's nn beside the same models in PyTorch (CPU), one run.
 
-    python bench/nn_train.py [--threads N] [--rounds R]
+    python bench/nn_train.py [--threads N] [--rounds R] [--busy N] [--only NAME]
 
 Each benchmark builds one model in th and the same model in PyTorch (same shapes, same
 dtype, same thread count), then alternates the two for R rounds and reports the median
@@ -17,11 +17,20 @@ noise roughly equal on both sides.
   conv 3->6 5x5, ReLU, max-pool 2x2, conv 6->16 5x5, ReLU, max-pool 2x2, view 400,
   Linear 400->120, ReLU, Linear 120->10. Torch7 computes the first layer's gradInput
   too, so the PyTorch input requires a gradient as well.
+- conv-backward: SpatialConvolutionMM(16, 16, 5, 5)'s backward pass (updateGradInput
+  and accGradParameters) on an 8x16x14x14 batch, against PyTorch's backward of the
+  same conv2d.
+
+`--busy N` keeps N busy-loop processes (`while True: pass`) running while measuring: a
+machine with another job on it. Threads that spin while they wait (OpenBLAS's, OpenMP's)
+then cost far more than one thread; the median and the 90th percentile show it.
 """
 import argparse
+import atexit
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import time
 
@@ -33,7 +42,7 @@ def _early_threads():
             sys.argv[i + 1] if a == "--threads" and i + 1 < len(sys.argv) else None)
         if n:
             for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
-                        "NUMBA_NUM_THREADS"):
+                        "NUMBA_NUM_THREADS", "TH_NUM_THREADS"):
                 os.environ[var] = n
 
 
@@ -63,12 +72,16 @@ def _side_by_side(th_step, pt_step, rounds, chunk=5):
     return th_times, pt_times
 
 
+def _p90(times):
+    return sorted(times)[int(0.9 * (len(times) - 1))]
+
+
 def _report(name, th_times, pt_times):
     tm, pm = statistics.median(th_times), statistics.median(pt_times)
     tb, pb = min(th_times), min(pt_times)
-    print(f"{name:<28} th {tm * 1e3:8.2f} ms (best {tb * 1e3:7.2f})   "
-          f"PyTorch {pm * 1e3:8.2f} ms (best {pb * 1e3:7.2f})   "
-          f"ratio {tm / pm:5.2f} (best {tb / pb:5.2f})")
+    print(f"{name:<26} th {tm * 1e3:7.2f} ms (best {tb * 1e3:6.2f}, p90 "
+          f"{_p90(th_times) * 1e3:7.2f})   PyTorch {pm * 1e3:7.2f} ms (best {pb * 1e3:6.2f}, "
+          f"p90 {_p90(pt_times) * 1e3:7.2f})   ratio {tm / pm:5.2f} (best {tb / pb:5.2f})")
 
 
 # ---- MLP 784-256-10 (batch 128), one SGD step ---------------------------------------------
@@ -173,7 +186,50 @@ def bench_convnet(pt, rounds, dtype):
     _report(label, *_side_by_side(th_step, pt_step, rounds))
 
 
-BENCHES = [("mlp", bench_mlp), ("convnet", bench_convnet)]
+# ---- one convolution's backward pass ----------------------------------------------------
+
+def bench_conv_backward(pt, rounds, dtype):
+    """SpatialConvolutionMM(16, 16, 5, 5) backward on 8x16x14x14, th vs PyTorch."""
+    from th import nn, torch
+    name = "torch.FloatTensor" if dtype == np.float32 else "torch.DoubleTensor"
+    rng = np.random.default_rng(0)
+    x_np = rng.standard_normal((8, 16, 14, 14)).astype(dtype)
+    conv = nn.SpatialConvolutionMM(16, 16, 5, 5).type(name)
+    x = torch.Tensor(8, 16, 14, 14).type(name)
+    x.numpy()[...] = x_np
+    g_np = rng.standard_normal(conv.forward(x).numpy().shape).astype(dtype)
+    g = torch.Tensor(*g_np.shape).type(name)
+    g.numpy()[...] = g_np
+
+    def th_step():
+        conv.updateGradInput(x, g)
+        conv.accGradParameters(x, g, 1)
+
+    px = pt.tensor(x_np, requires_grad=True)
+    pw = pt.tensor(conv.weight.numpy(), requires_grad=True)
+    pb = pt.tensor(conv.bias.numpy(), requires_grad=True)
+    out = pt.nn.functional.conv2d(px, pw, pb)
+    pg = pt.tensor(g_np)
+
+    def pt_step():
+        out.backward(pg, retain_graph=True)
+
+    label = f"conv bwd 8x16x14x14 {'f32' if dtype == np.float32 else 'f64'}"
+    _report(label, *_side_by_side(th_step, pt_step, rounds))
+
+
+BENCHES = [("mlp", bench_mlp), ("convnet", bench_convnet),
+           ("conv-backward", bench_conv_backward)]
+
+
+def start_busy_loops(n):
+    """n processes spinning on a core each until this benchmark exits."""
+    procs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(n)]
+
+    def stop():
+        for proc in procs:
+            proc.terminate()
+    atexit.register(stop)
 
 
 def main():
@@ -182,14 +238,18 @@ def main():
                     help="threads for both sides (default: all cores)")
     ap.add_argument("--rounds", type=int, default=40)
     ap.add_argument("--only", default=None, help="run only this benchmark")
+    ap.add_argument("--busy", type=int, default=0, metavar="N",
+                    help="keep N other processes busy (one core each) while measuring")
     args = ap.parse_args()
+    start_busy_loops(args.busy)
     import torch as pt
     import numba
     threads = args.threads or os.cpu_count()
     pt.set_num_threads(threads)
     numba.set_num_threads(min(threads, numba.config.NUMBA_NUM_THREADS))
     print(f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"{threads} threads each side; PyTorch {pt.__version__}, numpy {np.__version__}")
+          f"{threads} threads each side, {args.busy} busy-loop processes; "
+          f"PyTorch {pt.__version__}, numpy {np.__version__}")
     for name, fn in BENCHES:
         if args.only in (None, name):
             for dtype in (np.float64, np.float32):

@@ -188,8 +188,10 @@ def check(what, ok, msg):
 def lua():
     """Run Lua (nn and nngraph loaded) under pcall on line 1 of chunk 'test'; give
     (ok, message). nngraph's hooks on module calls are taken off again afterwards."""
+    import sys
+    already = "th.nngraph" in sys.modules       # importing it installs the hooks
     from th.nngraph import calls
-    hooked = calls.installed()
+    hooked = already and calls.installed()
     rt = Runtime()
     rt.execute("require 'nn'; require 'nngraph'\n" + HELPERS, "=setup")
 

@@ -3,7 +3,8 @@
 Spatial modules take one image (nInputPlane x H x W) or a batch (B x nInputPlane x H x
 W). As Torch7's SpatialConvolutionMM, a convolution is an unfolding (`im2col`,
 th/torch/kernels/conv.py) followed by one BLAS matrix product; the whole batch is
-unfolded side by side so that each pass is a single large product. This beat direct
+unfolded side by side so that each pass is a single large product (th.nn.gemm: one
+BLAS thread per call, big products shared between threads). This beat direct
 numba convolution loops by up to 2.9x on LeNet's layers (bench/conv_kernels.py, figures
 in th/torch/kernels/conv.py); bench/nn_train.py times a whole convnet against PyTorch.
 
@@ -16,7 +17,7 @@ import numpy as np
 
 from th import torch
 from th.torch import kernels
-from th.nn import arrays
+from th.nn import arrays, gemm
 from th.nn.module import Module, clear
 from th.nn.shapecheck import (FORWARD, arg_check, arg_check_dims, check_dim_size,
                               check_numbers, check_same_type, planes)
@@ -137,7 +138,8 @@ class SpatialConvolution(Module):
         x, batch = _batch4(input)
         B = x.shape[0]
         col = self._unfold(x, oH, oW)
-        y = self.weight.numpy().reshape(self.nOutputPlane, -1) @ col
+        w = self.weight.numpy().reshape(self.nOutputPlane, -1)
+        y = gemm.matmul(w, col, np.empty((w.shape[0], col.shape[1]), col.dtype))
         out = _buffer(self.output, (B, self.nOutputPlane, oH, oW) if batch
                       else (self.nOutputPlane, oH, oW))
         bias = self.bias.numpy() if self.bias is not None else None
@@ -156,7 +158,7 @@ class SpatialConvolution(Module):
         g = _rows(_batch4(gradOutput)[0])
         w = self.weight.numpy().reshape(self.nOutputPlane, -1)
         fgrad = _buffer(_field(self, "fgradInput"), (w.shape[1], g.shape[1]))
-        np.matmul(w.T, g, out=fgrad)
+        gemm.matmul(w.T, g, fgrad)
         self.gradInput.resizeAs(input)
         gi = self.gradInput.numpy().reshape(x.shape)
         kernels.load("conv").col2im(fgrad, self.kH, self.kW, self.dH, self.dW,
@@ -175,11 +177,9 @@ class SpatialConvolution(Module):
         B = g4.shape[0]
         g = g4.reshape(B, self.nOutputPlane, -1)
         col = self.finput.numpy()
-        # per-sample products summed: BLAS is slow on one product whose inner dimension
-        # is the whole batch (B*oH*oW) for so few outputs
-        cols = col.reshape(col.shape[0], B, -1).transpose(1, 2, 0)
+        cols = col.reshape(col.shape[0], B, -1).transpose(1, 2, 0)     # per sample
         gw = self.gradWeight.numpy().reshape(self.nOutputPlane, -1)
-        gw += scale * np.matmul(g, cols).sum(axis=0)
+        gw += scale * gemm.matmul_sum(g, cols, np.empty(gw.shape, g.dtype))
         if self.gradBias is not None:
             self.gradBias.numpy()[...] += scale * g.sum(axis=(0, 2))
 
@@ -212,6 +212,7 @@ class SpatialConvolution(Module):
                 f"size: ({self.nOutputPlane} x {oH} x {oW}). Output size is too small")
         check_dim_size(input, "input", nd, f, self.nInputPlane)
         if gradOutput is not FORWARD:
+            check_same_type(input, gradOutput)
             check_dim_size(gradOutput, "gradOutput", nd, f, self.nOutputPlane)
             check_dim_size(gradOutput, "gradOutput", nd, f + 1, oH)
             check_dim_size(gradOutput, "gradOutput", nd, f + 2, oW)
@@ -304,7 +305,8 @@ class SpatialFullConvolution(Module):
         x, batch = _batch4(input)
         B, _, H, W = x.shape
         w = self.weight.numpy().reshape(self.nInputPlane, -1)
-        col = w.T @ _rows(x)                       # (nOut*kH*kW, B*H*W)
+        xr = _rows(x)
+        col = gemm.matmul(w.T, xr, np.empty((w.shape[1], xr.shape[1]), xr.dtype))
         out = _buffer(self.output, (B, self.nOutputPlane, oH, oW) if batch
                       else (self.nOutputPlane, oH, oW)).reshape(B, self.nOutputPlane, oH, oW)
         kernels.load("conv").col2im(col, self.kH, self.kW, self.dH, self.dW, self.padH,
@@ -325,7 +327,8 @@ class SpatialFullConvolution(Module):
         col = self._unfold_grad(gradOutput, x.shape)
         w = self.weight.numpy().reshape(self.nInputPlane, -1)
         self.gradInput.resizeAs(input)
-        _unrows(w @ col, self.gradInput.numpy().reshape(x.shape))
+        y = gemm.matmul(w, col, np.empty((w.shape[0], col.shape[1]), w.dtype))
+        _unrows(y, self.gradInput.numpy().reshape(x.shape))
         return self.gradInput
 
     def accGradParameters(self, input, gradOutput, scale=None):
@@ -338,7 +341,7 @@ class SpatialFullConvolution(Module):
         x, _ = _batch4(input)
         col = self._unfold_grad(gradOutput, x.shape)
         gw = self.gradWeight.numpy().reshape(self.nInputPlane, -1)
-        gw += scale * (_rows(x) @ col.T)
+        gw += scale * gemm.matmul(_rows(x), col.T, np.empty(gw.shape, gw.dtype))
         if self.gradBias is not None:
             g = _batch4(gradOutput)[0]
             self.gradBias.numpy()[...] += scale * g.sum(axis=(0, 2, 3))
@@ -372,6 +375,7 @@ class SpatialFullConvolution(Module):
                 f"size: ({self.nOutputPlane} x {oH} x {oW}). Output size is too small")
         check_dim_size(input, "input", nd, f, self.nInputPlane)
         if gradOutput is not FORWARD:
+            check_same_type(input, gradOutput)
             check_dim_size(gradOutput, "gradOutput", nd, f, self.nOutputPlane)
             check_dim_size(gradOutput, "gradOutput", nd, f + 1, oH)
             check_dim_size(gradOutput, "gradOutput", nd, f + 2, oW)
@@ -438,7 +442,8 @@ class TemporalConvolution(Module):
         out = _buffer(self.output, (x.shape[0], n, self.outputFrameSize) if batch
                       else (n, self.outputFrameSize))
         out = out.reshape(x.shape[0], n, self.outputFrameSize)
-        np.matmul(win, self.weight.numpy().T, out=out)
+        with gemm.one_blas_thread():
+            np.matmul(win, self.weight.numpy().T, out=out)
         out += self.bias.numpy()
         return self.output
 
@@ -452,7 +457,8 @@ class TemporalConvolution(Module):
         n = self._check(input, gradOutput)
         x, _ = self._batch3(input)
         g = self._batch3(gradOutput)[0]
-        gwin = g @ self.weight.numpy()                   # (B, n, kW*F)
+        with gemm.one_blas_thread():
+            gwin = g @ self.weight.numpy()               # (B, n, kW*F)
         self.gradInput.resizeAs(input).zero()
         gi = self.gradInput.numpy().reshape(x.shape)
         F, dW = self.inputFrameSize, self.dW
@@ -470,7 +476,8 @@ class TemporalConvolution(Module):
         x, _ = self._batch3(input)
         g = self._batch3(gradOutput)[0].reshape(-1, self.outputFrameSize)
         win = self._windows(x, n).reshape(-1, self.kW * self.inputFrameSize)
-        self.gradWeight.numpy()[...] += scale * (g.T @ win)
+        gw = self.gradWeight.numpy()
+        gw += scale * gemm.matmul(g.T, win, np.empty(gw.shape, gw.dtype))
         self.gradBias.numpy()[...] += scale * g.sum(axis=0)
 
     # ---- extras --------------------------------------------------------------------
@@ -502,6 +509,7 @@ class TemporalConvolution(Module):
                   f"size. Got: {input.size(s)}, Expected: {self.kW}")
         n = (input.size(s) - self.kW) // self.dW + 1
         if gradOutput is not FORWARD:
+            check_same_type(input, gradOutput)
             nd = input.dim()
             check_dim_size(gradOutput, "gradOutput", nd, s - 1, n)
             check_dim_size(gradOutput, "gradOutput", nd, s, self.outputFrameSize)

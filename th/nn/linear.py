@@ -4,7 +4,8 @@ Initialisation follows Torch7's `reset` rules and draws from the torch RNG in th
 order (weight, then bias, one draw per element in row-major order), so after
 `torch.manualSeed(1)` the numbers are Torch7's. Each layer takes one sample or a
 mini-batch (first dimension) where Torch7's does; the maths runs on numpy views of the
-tensors (BLAS through numpy's matmul), writing into the module's reused buffers.
+tensors (products through th.nn.gemm: one BLAS thread, big ones shared out), writing
+into the module's reused buffers.
 """
 import math
 
@@ -12,7 +13,7 @@ import numpy as np
 
 from th import torch
 from th.lua.table import LuaTable
-from th.nn import arrays
+from th.nn import arrays, gemm
 from th.nn.module import Module, field_order
 from th.torch.errors import TorchError
 
@@ -96,10 +97,11 @@ class Linear(Module):
             _size_mismatch(x, W)
         if x.ndim == 1:
             o = arrays.out(self.output, (W.shape[0],))
-            np.dot(W, x, out=o)
+            with gemm.one_blas_thread():
+                np.dot(W, x, out=o)
         else:
             o = arrays.out(self.output, (x.shape[0], W.shape[0]))
-            np.matmul(x, W.T, out=o)
+            gemm.matmul(x, W.T, o)
         if bias is not None:
             np.add(o, bias._np(), out=o)
         return self.output
@@ -110,9 +112,10 @@ class Linear(Module):
         if go.shape[-1:] != W.shape[:1] or go.ndim > 2:
             raise TorchError(f"size mismatch, [{_fmt(W.T.shape)}], [{_fmt(go.shape)}]")
         if go.ndim == 1:
-            np.dot(go, W, out=arrays.out_like(self.gradInput, input))
+            with gemm.one_blas_thread():
+                np.dot(go, W, out=arrays.out_like(self.gradInput, input))
         elif go.ndim == 2:
-            np.matmul(go, W, out=arrays.out_like(self.gradInput, input))
+            gemm.matmul(go, W, arrays.out(self.gradInput, (go.shape[0], W.shape[1])))
         else:
             raise TorchError("input must be vector or matrix")
         return self.gradInput
@@ -126,7 +129,7 @@ class Linear(Module):
             update = np.multiply.outer(go, x)
             gsum = go
         else:
-            update = go.T @ x
+            update = gemm.matmul(go.T, x, np.empty(gw.shape, gw.dtype))
             gsum = go.sum(axis=0)
         if scale != 1:
             update *= scale
@@ -365,7 +368,8 @@ class Bilinear(Module):
     def updateOutput(self, input):
         x1, x2 = self._inputs(input)
         o = arrays.out(self.output, (x1.shape[0], self.weight.size(1)))
-        np.copyto(o, np.einsum("bi,kij,bj->bk", x1, self.weight._np(), x2, optimize=True))
+        with gemm.one_blas_thread():
+            np.copyto(o, np.einsum("bi,kij,bj->bk", x1, self.weight._np(), x2, optimize=True))
         if self.__dict__.get("bias") is not None:
             o += self.bias._np()
         return self.output
@@ -382,8 +386,11 @@ class Bilinear(Module):
         x1, x2 = self._inputs(input)
         go, W = self._grad(x1, gradOutput), self.weight._np()
         g1, g2 = self.gradInput[1], self.gradInput[2]
-        np.copyto(arrays.out(g1, x1.shape), np.einsum("bk,kij,bj->bi", go, W, x2, optimize=True))
-        np.copyto(arrays.out(g2, x2.shape), np.einsum("bk,kij,bi->bj", go, W, x1, optimize=True))
+        with gemm.one_blas_thread():
+            np.copyto(arrays.out(g1, x1.shape), np.einsum("bk,kij,bj->bi", go, W, x2,
+                                                          optimize=True))
+            np.copyto(arrays.out(g2, x2.shape), np.einsum("bk,kij,bi->bj", go, W, x1,
+                                                          optimize=True))
         return self.gradInput
 
     def accGradParameters(self, input, gradOutput, scale=1):
@@ -391,7 +398,8 @@ class Bilinear(Module):
         x1, x2 = self._inputs(input)
         go = self._grad(x1, gradOutput)
         gw = self.gradWeight._np()
-        gw += scale * np.einsum("bk,bi,bj->kij", go, x1, x2, optimize=True)
+        with gemm.one_blas_thread():
+            gw += scale * np.einsum("bk,bi,bj->kij", go, x1, x2, optimize=True)
         if self.__dict__.get("bias") is not None:
             gb = self.gradBias._np()
             gb += scale * go.sum(axis=0)

@@ -13,7 +13,7 @@ import numpy as np
 
 from th import torch
 from th.torch import kernels
-from th.nn import arrays
+from th.nn import arrays, gemm
 from th.nn.module import Module
 from th.nn.shapecheck import check_same_type, check_shape, check_tensor, planes
 
@@ -231,7 +231,8 @@ def _local_sum(s, k2):
     kh, kw = k2.shape
     col = np.empty((kh * kw, B * H * W), s.dtype)
     kernels.load("conv").im2col(s[:, None], kh, kw, 1, 1, kh // 2, kw // 2, H, W, col)
-    return (k2.reshape(1, -1).astype(s.dtype) @ col).reshape(B, H, W)
+    with gemm.one_blas_thread():
+        return (k2.reshape(1, -1).astype(s.dtype) @ col).reshape(B, H, W)
 
 
 def _local_sum_adjoint(g, k2):

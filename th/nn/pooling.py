@@ -81,6 +81,7 @@ class _SpatialPooling(Module):
             raise torch.TorchError(f"Given input size: ({C}x{H}x{W}). Calculated output "
                                    f"size: ({C}x{oH}x{oW}). Output size is too small")
         if gradOutput is not FORWARD:
+            check_same_type(input, gradOutput)
             check_dim_size(gradOutput, "gradOutput", nd, f, C)
             check_dim_size(gradOutput, "gradOutput", nd, f + 1, oH)
             check_dim_size(gradOutput, "gradOutput", nd, f + 2, oW)
@@ -328,6 +329,7 @@ class TemporalMaxPooling(Module):
                   f"size. Got: {input.size(s)}, Expected: {self.kW}")
         n = (input.size(s) - self.kW) // self.dW + 1
         if gradOutput is not FORWARD:
+            check_same_type(input, gradOutput)
             nd = input.dim()
             check_dim_size(gradOutput, "gradOutput", nd, s - 1, n)
             check_dim_size(gradOutput, "gradOutput", nd, s, input.size(s + 1))

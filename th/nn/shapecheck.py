@@ -76,6 +76,7 @@ def check_shape(a, b, names=("input", "gradOutput")):
 def check_same_type(input, buffer, argn=3):
     """Torch7 picks the C function by the input's type; any other tensor of another
     type is refused by the FFI with this message."""
+    check_tensor(buffer, argn)
     if type(input) is not type(buffer):
         have = buffer.__typename__.replace("torch.", "TH")
         want = input.__typename__.replace("torch.", "TH")
