@@ -349,7 +349,8 @@ class SoftSign(Module):
     def updateGradInput(self, input, gradOutput):
         x = arrays.input_array(self, input)
         d = 1 + np.abs(x)
-        np.divide(arrays.grad_array(self, gradOutput, input), d * d, out=arrays.out_like(self.gradInput, input))
+        go = arrays.grad_array(self, gradOutput, input)
+        np.divide(go, d * d, out=arrays.out_like(self.gradInput, input))
         return self.gradInput
 
 
@@ -370,7 +371,8 @@ class LogSigmoid(Module):
         x = arrays.input_array(self, input)
         # d/dx log(sigmoid(x)) = 1 - sigmoid(x) = sigmoid(-x)
         s = np.exp(-np.logaddexp(0, x))
-        np.multiply(arrays.grad_array(self, gradOutput, input), s, out=arrays.out_like(self.gradInput, input))
+        go = arrays.grad_array(self, gradOutput, input)
+        np.multiply(go, s, out=arrays.out_like(self.gradInput, input))
         return self.gradInput
 
 
@@ -500,7 +502,8 @@ class Square(Module):
 
     def updateGradInput(self, input, gradOutput):
         x = arrays.input_array(self, input)
-        np.multiply(arrays.grad_array(self, gradOutput, input), 2 * x, out=arrays.out_like(self.gradInput, input))
+        go = arrays.grad_array(self, gradOutput, input)
+        np.multiply(go, 2 * x, out=arrays.out_like(self.gradInput, input))
         return self.gradInput
 
 
@@ -517,7 +520,8 @@ class Sqrt(Module):
         self.eps = b or 0
 
     def updateOutput(self, input):
-        np.sqrt(arrays.input_array(self, input) + self.eps, out=arrays.out_like(self.output, input))
+        x = arrays.input_array(self, input)
+        np.sqrt(x + self.eps, out=arrays.out_like(self.output, input))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
@@ -543,7 +547,8 @@ class Power(Module):
             raise torch.TorchError("nn.Power(power) needs a power")
 
     def updateOutput(self, input):
-        np.power(arrays.input_array(self, input), self.pow, out=arrays.out_like(self.output, input))
+        x = arrays.input_array(self, input)
+        np.power(x, self.pow, out=arrays.out_like(self.output, input))
         return self.output
 
     def updateGradInput(self, input, gradOutput):
@@ -567,7 +572,8 @@ class Exp(Module):
 
     def updateGradInput(self, input, gradOutput):
         y = self.output._np()
-        np.multiply(arrays.grad_array(self, gradOutput, self.output, "output"), y, out=arrays.out_like(self.gradInput, self.output))
+        go = arrays.grad_array(self, gradOutput, self.output, "output")
+        np.multiply(go, y, out=arrays.out_like(self.gradInput, self.output))
         return self.gradInput
 
 
@@ -585,19 +591,18 @@ class Log(Module):
 
     def updateGradInput(self, input, gradOutput):
         x = arrays.input_array(self, input)
-        np.divide(arrays.grad_array(self, gradOutput, input), x, out=arrays.out_like(self.gradInput, input))
+        go = arrays.grad_array(self, gradOutput, input)
+        np.divide(go, x, out=arrays.out_like(self.gradInput, input))
         return self.gradInput
 
 
-class MulConstant(Module):
-    """nn.MulConstant(c [, inplace=false]): y = c * x.
+class _ConstantOp(Module):
+    """What MulConstant and AddConstant share: a number c, an in-place flag, and the
+    forward pass y = op(x, c) (op: the class's numpy ufunc)."""
 
-    Example: print(nn.MulConstant(2):forward(torch.Tensor({1, 2})))  -- 2 4
-    """
+    _ufunc = None
 
-    __typename__ = "nn.MulConstant"
-
-    def __init__(self, constant_scalar, ip=False):
+    def __init__(self, constant_scalar=None, ip=False):
         Module.__init__(self)
         if not isinstance(constant_scalar, (int, float)) or isinstance(constant_scalar, bool):
             raise torch.TorchError("input is not scalar!")
@@ -605,13 +610,23 @@ class MulConstant(Module):
         self.inplace = bool(ip)
 
     def updateOutput(self, input):
-        arrays.check_input(self, input)
+        x = arrays.input_array(self, input)
         if self.inplace:
-            input.mul(self.constant_scalar)
+            self._ufunc(x, self.constant_scalar, out=x)
             self.output.set(input)
         else:
-            np.multiply(input._np(), self.constant_scalar, out=arrays.out_like(self.output, input))
+            self._ufunc(x, self.constant_scalar, out=arrays.out_like(self.output, input))
         return self.output
+
+
+class MulConstant(_ConstantOp):
+    """nn.MulConstant(c [, inplace=false]): y = c * x.
+
+    Example: print(nn.MulConstant(2):forward(torch.Tensor({1, 2})))  -- 2 4
+    """
+
+    __typename__ = "nn.MulConstant"
+    _ufunc = np.multiply
 
     def updateGradInput(self, input, gradOutput):
         arrays.grad_array(self, gradOutput, arrays.check_input(self, input))
@@ -625,29 +640,14 @@ class MulConstant(Module):
         return self.gradInput
 
 
-class AddConstant(Module):
+class AddConstant(_ConstantOp):
     """nn.AddConstant(c [, inplace=false]): y = x + c.
 
     Example: print(nn.AddConstant(1):forward(torch.Tensor({1, 2})))  -- 2 3
     """
 
     __typename__ = "nn.AddConstant"
-
-    def __init__(self, constant_scalar, ip=False):
-        Module.__init__(self)
-        if not isinstance(constant_scalar, (int, float)) or isinstance(constant_scalar, bool):
-            raise torch.TorchError("input is not scalar!")
-        self.constant_scalar = constant_scalar
-        self.inplace = bool(ip)
-
-    def updateOutput(self, input):
-        arrays.check_input(self, input)
-        if self.inplace:
-            input.add(self.constant_scalar)
-            self.output.set(input)
-        else:
-            np.add(input._np(), self.constant_scalar, out=arrays.out_like(self.output, input))
-        return self.output
+    _ufunc = np.add
 
     def updateGradInput(self, input, gradOutput):
         arrays.grad_array(self, gradOutput, arrays.check_input(self, input))

@@ -89,29 +89,31 @@ def input_array(module, input, argn=1):
 def grad_array(module, gradOutput, like, like_name="input"):
     """gradOutput's numpy view shaped as tensor `like` (the input or the output), after
     THNN's check that both have as many elements."""
-    a = check_input(module, gradOutput, 2)._np()
-    if gradOutput._size != like._size:
-        n, m = like.nElement(), gradOutput.nElement()
-        if n != m:
-            raise TorchError(f"{like_name} and gradOutput have different number of elements: "
-                             f"{like_name}{size_desc(like)} has {n} elements, while "
-                             f"gradOutput{size_desc(gradOutput)} has {m} elements")
-        a = a.reshape(like._np().shape)
-    return a
+    check_input(module, gradOutput, 2)
+    return _shaped_like(gradOutput, like, lambda: (
+        f"{like_name} and gradOutput have different number of elements: {like_name}"
+        f"{size_desc(like)} has {like.nElement()} elements, while gradOutput"
+        f"{size_desc(gradOutput)} has {gradOutput.nElement()} elements"))
 
 
 def like_array(res, t, name="src"):
     """Tensor t's numpy view shaped as tensor res, or the tensor core's 'inconsistent
     tensor size' error (what Torch7's t:add / t:copy said) when their element counts
     differ."""
+    return _shaped_like(t, res, lambda: (
+        f"inconsistent tensor size, expected r_ {size_desc(res)} and {name} {size_desc(t)} "
+        f"to have the same number of elements, but got {res.nElement()} and "
+        f"{t.nElement()} elements respectively"))
+
+
+def _shaped_like(t, like, mismatch):
+    """t's numpy view with tensor like's shape; TorchError(mismatch()) when their element
+    counts differ."""
     a = t._np()
-    if t._size != res._size:
-        n, m = res.nElement(), t.nElement()
-        if n != m:
-            raise TorchError(f"inconsistent tensor size, expected r_ {size_desc(res)} and "
-                             f"{name} {size_desc(t)} to have the same number of elements, "
-                             f"but got {n} and {m} elements respectively")
-        a = a.reshape(res._np().shape)
+    if t._size != like._size:
+        if t.nElement() != like.nElement():
+            raise TorchError(mismatch())
+        a = a.reshape(like._np().shape)
     return a
 
 

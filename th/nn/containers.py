@@ -245,12 +245,7 @@ class Sequential(Container):
     def updateOutput(self, input):
         current = input
         for i, m in enumerate(self.modules.arr, 1):
-            try:
-                current = m.updateOutput(current)
-            except Exception as e:
-                raise rethrown(self, i, e) from e
-            if type(current) is tuple:
-                current = first(current)
+            current = self.rethrowErrors(m, i, "updateOutput", current)
         self.output = current
         return current
 
@@ -260,10 +255,7 @@ class Sequential(Container):
         for i in range(len(mods) - 1, -1, -1):
             m = mods[i]
             below = mods[i - 1].output if i > 0 else input
-            try:
-                current = first(m.updateGradInput(below, current))
-            except Exception as e:
-                raise rethrown(self, i + 1, e) from e
+            current = self.rethrowErrors(m, i + 1, "updateGradInput", below, current)
         self.gradInput = current
         return current
 
@@ -273,10 +265,7 @@ class Sequential(Container):
         for i in range(len(mods) - 1, -1, -1):
             m = mods[i]
             below = mods[i - 1].output if i > 0 else input
-            try:
-                m.accGradParameters(below, current, scale)
-            except Exception as e:
-                raise rethrown(self, i + 1, e) from e
+            self.rethrowErrors(m, i + 1, "accGradParameters", below, current, scale)
             current = m.gradInput
         return ()
 
@@ -288,10 +277,7 @@ class Sequential(Container):
         for i in range(len(mods) - 1, -1, -1):
             m = mods[i]
             below = mods[i - 1].output if i > 0 else input
-            try:
-                current = first(m.backward(below, current, scale))
-            except Exception as e:
-                raise rethrown(self, i + 1, e) from e
+            current = self.rethrowErrors(m, i + 1, "backward", below, current, scale)
             if i > 0:
                 m.gradInput = current
         self.gradInput = current
@@ -303,10 +289,7 @@ class Sequential(Container):
         for i in range(len(mods) - 1, -1, -1):
             m = mods[i]
             below = mods[i - 1].output if i > 0 else input
-            try:
-                m.accUpdateGradParameters(below, current, lr)
-            except Exception as e:
-                raise rethrown(self, i + 1, e) from e
+            self.rethrowErrors(m, i + 1, "accUpdateGradParameters", below, current, lr)
             current = m.gradInput
         return ()
 
@@ -398,10 +381,7 @@ class Concat(Container):
     def updateOutput(self, input):
         outs = []
         for i, m in enumerate(self.modules.arr, 1):
-            try:
-                outs.append(first(m.updateOutput(input)))
-            except Exception as e:
-                raise rethrown(self, i, e) from e
+            outs.append(self.rethrowErrors(m, i, "updateOutput", input))
         size = self._sizes(outs)
         self.outputSize = torch.LongStorage(size)
         arrays.out(self.output, tuple(size))
@@ -422,10 +402,7 @@ class Concat(Container):
             current = m.output
             part = self._window(gradOutput, current, offset)
             args = (input, part) if scale is None else (input, part, scale)
-            try:
-                grad = first(getattr(m, method)(*args))
-            except Exception as e:
-                raise rethrown(self, i, e) from e
+            grad = self.rethrowErrors(m, i, method, *args)
             sum_branch_grads(self, i, grad, input)
             offset += current.size(self.dimension)
         return self.gradInput
@@ -442,10 +419,7 @@ class Concat(Container):
         for i, m in enumerate(self.modules.arr, 1):
             current = m.output
             part = self._window(gradOutput, current, offset)
-            try:
-                getattr(m, method)(input, part, extra)
-            except Exception as e:
-                raise rethrown(self, i, e) from e
+            self.rethrowErrors(m, i, method, input, part, extra)
             offset += current.size(self.dimension)
         return ()
 
@@ -508,10 +482,8 @@ class Parallel(Container):
         outs = []
         mods = self.modules.arr
         for i in range(1, n + 1):
-            try:
-                outs.append(first(mods[i - 1].updateOutput(input.select(self.inputDimension, i))))
-            except Exception as e:
-                raise rethrown(self, i, e) from e
+            outs.append(self.rethrowErrors(mods[i - 1], i, "updateOutput",
+                                           input.select(self.inputDimension, i)))
         d = self.outputDimension - 1
         size = list(outs[0]._size)
         for o in outs[1:]:
@@ -538,10 +510,7 @@ class Parallel(Container):
                     gradOutput.narrow(self.outputDimension, offset, k))
             if extra is not None:
                 args += (extra,)
-            try:
-                results.append(first(getattr(m, method)(*args)))
-            except Exception as e:
-                raise rethrown(self, i, e) from e
+            results.append(self.rethrowErrors(m, i, method, *args))
             offset += k
         return results
 
@@ -593,10 +562,7 @@ class ParallelTable(Container):
     def updateOutput(self, input):
         inputs = arrays.table_items(self, input, 1, len(self.modules.arr))
         for i, m in enumerate(self.modules.arr, 1):
-            try:
-                self.output[i] = first(m.updateOutput(inputs[i - 1]))
-            except Exception as e:
-                raise rethrown(self, i, e) from e
+            self.output[i] = self.rethrowErrors(m, i, "updateOutput", inputs[i - 1])
         return self.output
 
     def _each(self, method, input, gradOutput, extra, keep):
@@ -605,10 +571,7 @@ class ParallelTable(Container):
         grads = arrays.table_items(self, gradOutput, 2, n)
         for i, m in enumerate(self.modules.arr, 1):
             args = (inputs[i - 1], grads[i - 1]) + (() if extra is None else (extra,))
-            try:
-                r = first(getattr(m, method)(*args))
-            except Exception as e:
-                raise rethrown(self, i, e) from e
+            r = self.rethrowErrors(m, i, method, *args)
             if keep:
                 self.gradInput[i] = r
         return self.gradInput if keep else ()
@@ -644,20 +607,14 @@ class ConcatTable(Container):
 
     def updateOutput(self, input):
         for i, m in enumerate(self.modules.arr, 1):
-            try:
-                self.output[i] = first(m.updateOutput(input))
-            except Exception as e:
-                raise rethrown(self, i, e) from e
+            self.output[i] = self.rethrowErrors(m, i, "updateOutput", input)
         return self.output
 
     def _backward(self, method, input, gradOutput, scale=None):
         grads = arrays.table_items(self, gradOutput, 2, len(self.modules.arr))
         for i, m in enumerate(self.modules.arr, 1):
             args = (input, grads[i - 1]) + (() if scale is None else (scale,))
-            try:
-                grad = first(getattr(m, method)(*args))
-            except Exception as e:
-                raise rethrown(self, i, e) from e
+            grad = self.rethrowErrors(m, i, method, *args)
             if arrays.is_table(input) and not arrays.is_table(grad):
                 raise ContainerError("currentGradInput is not a table!")
             sum_branch_grads(self, i, grad, input)
@@ -672,10 +629,7 @@ class ConcatTable(Container):
     def _each(self, method, input, gradOutput, extra):
         grads = arrays.table_items(self, gradOutput, 2, len(self.modules.arr))
         for i, m in enumerate(self.modules.arr, 1):
-            try:
-                getattr(m, method)(input, grads[i - 1], extra)
-            except Exception as e:
-                raise rethrown(self, i, e) from e
+            self.rethrowErrors(m, i, method, input, grads[i - 1], extra)
         return ()
 
     def accGradParameters(self, input, gradOutput, scale=1):
@@ -737,10 +691,7 @@ class MapTable(Container):
         self.output = LuaTable()
         self._extend(len(inputs))
         for i, x in enumerate(inputs, 1):
-            try:
-                self.output[i] = first(self.modules[i].updateOutput(x))
-            except Exception as e:
-                raise rethrown(self, i, e) from e
+            self.output[i] = self.rethrowErrors(self.modules[i], i, "updateOutput", x)
         return self.output
 
     def _each(self, method, input, gradOutput, extra, keep):
@@ -751,10 +702,7 @@ class MapTable(Container):
         self._extend(len(inputs))
         for i, x in enumerate(inputs, 1):
             args = (x, grads[i - 1]) + (() if extra is None else (extra,))
-            try:
-                r = first(getattr(self.modules[i], method)(*args))
-            except Exception as e:
-                raise rethrown(self, i, e) from e
+            r = self.rethrowErrors(self.modules[i], i, method, *args)
             if keep:
                 self.gradInput[i] = r
         return self.gradInput if keep else ()

@@ -20,7 +20,8 @@ from th.torch import kernels
 from th.nn import arrays, gemm
 from th.nn.module import Module, clear
 from th.nn.shapecheck import (FORWARD, arg_check, arg_check_dims, check_dim_size,
-                              check_numbers, check_same_type, planes)
+                              check_grad_sizes, check_kernel, check_numbers,
+                              check_same_type, planes)
 
 __all__ = [
     "SpatialConvolution",
@@ -196,10 +197,7 @@ class SpatialConvolution(Module):
 
     def _check(self, input, gradOutput):
         """THNN's SpatialConvolutionMM_shapeCheck; returns (oH, oW)."""
-        arg_check(self.kW > 0 and self.kH > 0, 9, "kernel size should be greater than "
-                  f"zero, but got kH: {self.kH} kW: {self.kW}")
-        arg_check(self.dW > 0 and self.dH > 0, 11, "stride should be greater than zero, "
-                  f"but got dH: {self.dH} dW: {self.dW}")
+        check_kernel(self, 9, 11)
         arg_check_dims(input, (3, 4), 2, "3D or 4D input tensor expected but got: ")
         nd = input.dim()
         f = nd - 3
@@ -211,11 +209,7 @@ class SpatialConvolution(Module):
                 f"Given input size: ({self.nInputPlane} x {H} x {W}). Calculated output "
                 f"size: ({self.nOutputPlane} x {oH} x {oW}). Output size is too small")
         check_dim_size(input, "input", nd, f, self.nInputPlane)
-        if gradOutput is not FORWARD:
-            check_same_type(input, gradOutput)
-            check_dim_size(gradOutput, "gradOutput", nd, f, self.nOutputPlane)
-            check_dim_size(gradOutput, "gradOutput", nd, f + 1, oH)
-            check_dim_size(gradOutput, "gradOutput", nd, f + 2, oW)
+        check_grad_sizes(input, gradOutput, f, (self.nOutputPlane, oH, oW))
         return oH, oW
 
     def _unfold(self, x, oH, oW):
@@ -356,10 +350,7 @@ class SpatialFullConvolution(Module):
 
     def _check(self, input, gradOutput):
         """THNN's SpatialFullConvolution_shapeCheck; returns (oH, oW)."""
-        arg_check(self.kW > 0 and self.kH > 0, 9, "kernel size should be greater than "
-                  f"zero, but got kH: {self.kH} kW: {self.kW}")
-        arg_check(self.dW > 0 and self.dH > 0, 11, "stride should be greater than zero, "
-                  f"but got dH: {self.dH} dW: {self.dW}")
+        check_kernel(self, 9, 11)
         arg_check(self.adjW < self.dW and self.adjH < self.dH, 15, "output adjustment "
                   "must be smaller than stride, but got adjH: "
                   f"{self.adjH} adjW: {self.adjW} dH: {self.dH} dW: {self.dW}")
@@ -374,11 +365,7 @@ class SpatialFullConvolution(Module):
                 f"Given input size: ({self.nInputPlane} x {H} x {W}). Calculated output "
                 f"size: ({self.nOutputPlane} x {oH} x {oW}). Output size is too small")
         check_dim_size(input, "input", nd, f, self.nInputPlane)
-        if gradOutput is not FORWARD:
-            check_same_type(input, gradOutput)
-            check_dim_size(gradOutput, "gradOutput", nd, f, self.nOutputPlane)
-            check_dim_size(gradOutput, "gradOutput", nd, f + 1, oH)
-            check_dim_size(gradOutput, "gradOutput", nd, f + 2, oW)
+        check_grad_sizes(input, gradOutput, f, (self.nOutputPlane, oH, oW))
         return oH, oW
 
     def _unfold_grad(self, gradOutput, xshape):
@@ -496,10 +483,7 @@ class TemporalConvolution(Module):
 
     def _check(self, input, gradOutput):
         """THNN's TemporalConvolution_shapeCheck; returns nOutputFrame."""
-        arg_check(self.kW > 0, 9, f"kernel size should be greater than zero, but got "
-                  f"kW: {self.kW}")
-        arg_check(self.dW > 0, 11, f"stride should be greater than zero, but got "
-                  f"dW: {self.dW}")
+        check_kernel(self, 9, 11)
         arg_check_dims(input, (2, 3), 2,
                        "2D or 3D (batch mode) tensor expected for input, but got: ")
         s = input.dim() - 1                               # 1-based sequence dimension
@@ -508,9 +492,5 @@ class TemporalConvolution(Module):
         arg_check(input.size(s) >= self.kW, 2, "input sequence smaller than kernel "
                   f"size. Got: {input.size(s)}, Expected: {self.kW}")
         n = (input.size(s) - self.kW) // self.dW + 1
-        if gradOutput is not FORWARD:
-            check_same_type(input, gradOutput)
-            nd = input.dim()
-            check_dim_size(gradOutput, "gradOutput", nd, s - 1, n)
-            check_dim_size(gradOutput, "gradOutput", nd, s, self.outputFrameSize)
+        check_grad_sizes(input, gradOutput, s - 1, (n, self.outputFrameSize))
         return n

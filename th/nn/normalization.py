@@ -15,7 +15,8 @@ from th import torch
 from th.torch import kernels
 from th.nn import arrays, gemm
 from th.nn.module import Module
-from th.nn.shapecheck import check_same_type, check_shape, check_tensor, planes
+from th.nn.shapecheck import (check_same_type, check_shape, check_tensor, planes,
+                              size_desc)
 
 __all__ = [
     "BatchNormalization",
@@ -276,7 +277,7 @@ class _LocalNormalization(Module):
         if c != self.nInputPlane:
             raise torch.TorchError(f"Need input of dimension {input.dim()} and "
                                    f"input.size[{input.dim() - 3}] == {self.nInputPlane} "
-                                   f"but got input to be of shape: {_size_desc(input)}")
+                                   f"but got input to be of shape: {size_desc(input)}")
         check_same_type(input, self.output)
         a = planes(input)
         return a if a.ndim == 4 else a[None]
@@ -296,8 +297,17 @@ class _LocalNormalization(Module):
         return coef[0]
 
 
-def _size_desc(t):
-    return "[" + " x ".join(str(s) for s in t.size()) + "]"
+def _planes_and_kernel(m, nInputPlane, kernel):
+    """Torch7's defaults of the local normalisations: one plane, a 9x9 kernel of ones."""
+    m.nInputPlane = 1 if nInputPlane is None else nInputPlane
+    m.kernel = torch.Tensor(9, 9).fill(1) if kernel is None else kernel
+
+
+def _thresholds(m, threshold, thresval):
+    """The divisive step's: deviations up to threshold (1e-4) become thresval (the
+    threshold itself by default)."""
+    m.threshold = 1e-4 if threshold is None else threshold
+    m.thresval = thresval if thresval is not None else m.threshold
 
 
 class SpatialSubtractiveNormalization(_LocalNormalization):
@@ -313,8 +323,7 @@ class SpatialSubtractiveNormalization(_LocalNormalization):
 
     def __init__(self, nInputPlane=None, kernel=None):
         super().__init__()
-        self.nInputPlane = 1 if nInputPlane is None else nInputPlane
-        self.kernel = torch.Tensor(9, 9).fill(1) if kernel is None else kernel
+        _planes_and_kernel(self, nInputPlane, kernel)
         _check_kernel(self.kernel, self.nInputPlane, "SpatialSubtractiveNormalization")
 
     def updateOutput(self, input):
@@ -358,10 +367,8 @@ class SpatialDivisiveNormalization(_LocalNormalization):
 
     def __init__(self, nInputPlane=None, kernel=None, threshold=None, thresval=None):
         super().__init__()
-        self.nInputPlane = 1 if nInputPlane is None else nInputPlane
-        self.kernel = torch.Tensor(9, 9).fill(1) if kernel is None else kernel
-        self.threshold = 1e-4 if threshold is None else threshold
-        self.thresval = thresval if thresval is not None else self.threshold
+        _planes_and_kernel(self, nInputPlane, kernel)
+        _thresholds(self, threshold, thresval)
         _check_kernel(self.kernel, self.nInputPlane, "SpatialDivisiveNormalization",
                       sqrt_1d=True)
 
@@ -418,10 +425,8 @@ class SpatialContrastiveNormalization(Module):
 
     def __init__(self, nInputPlane=None, kernel=None, threshold=None, thresval=None):
         super().__init__()
-        self.nInputPlane = 1 if nInputPlane is None else nInputPlane
-        self.kernel = torch.Tensor(9, 9).fill(1) if kernel is None else kernel
-        self.threshold = 1e-4 if threshold is None else threshold
-        self.thresval = thresval if thresval is not None else self.threshold
+        _planes_and_kernel(self, nInputPlane, kernel)
+        _thresholds(self, threshold, thresval)
         from th.nn.containers import Sequential     # containers import module.py only
         self.normalizer = Sequential()
         self.normalizer.add(SpatialSubtractiveNormalization(self.nInputPlane, self.kernel))

@@ -14,8 +14,9 @@ from th import torch
 from th.torch import kernels
 from th.nn import arrays
 from th.nn.module import Module, clear
-from th.nn.shapecheck import (FORWARD, arg_check, arg_check_dims, check_dim_size,
-                              check_numbers, check_same_type, check_tensor, planes)
+from th.nn.shapecheck import (FORWARD, arg_check, arg_check_dims, check_grad_sizes,
+                              check_kernel, check_numbers, check_same_type, check_tensor,
+                              planes)
 
 __all__ = [
     "SpatialMaxPooling",
@@ -64,10 +65,7 @@ class _SpatialPooling(Module):
 
     def _check(self, input, gradOutput, karg, darg):
         """THNN's pooling shapeCheck; returns (oH, oW)."""
-        arg_check(self.kW > 0 and self.kH > 0, karg, "kernel size should be greater "
-                  f"than zero, but got kH: {self.kH} kW: {self.kW}")
-        arg_check(self.dW > 0 and self.dH > 0, darg, "stride should be greater than "
-                  f"zero, but got dH: {self.dH} dW: {self.dW}")
+        check_kernel(self, karg, darg)
         arg_check_dims(input, (3, 4), 2, "3D or 4D input tensor expected but got: ")
         arg_check(self.kW // 2 >= self.padW and self.kH // 2 >= self.padH, 2,
                   "pad should be smaller than half of kernel size, but got padW = "
@@ -80,11 +78,7 @@ class _SpatialPooling(Module):
         if oH < 1 or oW < 1:
             raise torch.TorchError(f"Given input size: ({C}x{H}x{W}). Calculated output "
                                    f"size: ({C}x{oH}x{oW}). Output size is too small")
-        if gradOutput is not FORWARD:
-            check_same_type(input, gradOutput)
-            check_dim_size(gradOutput, "gradOutput", nd, f, C)
-            check_dim_size(gradOutput, "gradOutput", nd, f + 1, oH)
-            check_dim_size(gradOutput, "gradOutput", nd, f + 2, oW)
+        check_grad_sizes(input, gradOutput, f, (C, oH, oW))
         return oH, oW
 
     def _planes(self, t):
@@ -318,21 +312,14 @@ class TemporalMaxPooling(Module):
 
     def _check(self, input, gradOutput):
         """THNN's TemporalMaxPooling_shapeCheck; returns nOutputFrame."""
-        arg_check(self.kW > 0, 5, f"kernel size should be greater than zero, but got "
-                  f"kW: {self.kW}")
-        arg_check(self.dW > 0, 6, f"stride should be greater than zero, but got "
-                  f"dW: {self.dW}")
+        check_kernel(self, 5, 6)
         arg_check_dims(input, (2, 3), 2,
                        "2D or 3D (batch mode) tensor expected for input, but got: ")
         s = input.dim() - 1                               # 1-based frame dimension
         arg_check(input.size(s) >= self.kW, 2, "input sequence smaller than kernel "
                   f"size. Got: {input.size(s)}, Expected: {self.kW}")
         n = (input.size(s) - self.kW) // self.dW + 1
-        if gradOutput is not FORWARD:
-            check_same_type(input, gradOutput)
-            nd = input.dim()
-            check_dim_size(gradOutput, "gradOutput", nd, s - 1, n)
-            check_dim_size(gradOutput, "gradOutput", nd, s, input.size(s + 1))
+        check_grad_sizes(input, gradOutput, s - 1, (n, input.size(s + 1)))
         return n
 
 

@@ -521,7 +521,6 @@ class Max(Module):
 
     def updateGradInput(self, input, gradOutput):
         arrays.check_args(self, input, gradOutput, any_type=True)
-        x = input._np()
         axis = _axis(self, input)
         gi = arrays.out_like(self.gradInput, input)
         gi.fill(0)

@@ -12,6 +12,7 @@ Also here: `planes(t)`, the contiguous float numpy view every kernel wants, and
 import numpy as np
 
 from th.lua.runtime import lua_type
+from th.nn.arrays import size_desc
 from th.torch.errors import TorchError
 from th.torch.tensor import Tensor
 
@@ -20,11 +21,6 @@ _FLOATS = (np.float32, np.float64)
 # What a module's shape check gets instead of a gradOutput during the forward pass (a
 # nil gradOutput in the backward pass is an error).
 FORWARD = object()
-
-
-def size_desc(t):
-    """THTensor_sizeDesc: '[2 x 3 x 4]'."""
-    return "[" + " x ".join(str(s) for s in t.size()) + "]"
 
 
 def arg_check(cond, argn, msg):
@@ -62,6 +58,30 @@ def check_dim_size(t, name, ndim, dim, size):
     if t.dim() != ndim or t.size(dim + 1) != size:
         raise TorchError(f"Need {name} of dimension {ndim} and {name}.size[{dim}] == "
                          f"{size} but got {name} to be of shape: {size_desc(t)}")
+
+
+def check_kernel(m, karg, darg):
+    """THNN's kernel and stride checks of a 2-D module (kW, kH, dW, dH) or a 1-D one
+    (kW, dW); karg and darg are their argument numbers in the C function."""
+    if "kH" in m.__dict__:
+        arg_check(m.kW > 0 and m.kH > 0, karg, "kernel size should be greater than zero, "
+                  f"but got kH: {m.kH} kW: {m.kW}")
+        arg_check(m.dW > 0 and m.dH > 0, darg, "stride should be greater than zero, "
+                  f"but got dH: {m.dH} dW: {m.dW}")
+    else:
+        arg_check(m.kW > 0, karg, f"kernel size should be greater than zero, but got "
+                  f"kW: {m.kW}")
+        arg_check(m.dW > 0, darg, f"stride should be greater than zero, but got dW: {m.dW}")
+
+
+def check_grad_sizes(input, gradOutput, dim, sizes):
+    """In a backward pass (gradOutput is not FORWARD): gradOutput has input's type and
+    number of dimensions, and sizes `sizes` from dimension `dim` (0-based) on."""
+    if gradOutput is FORWARD:
+        return
+    check_same_type(input, gradOutput)
+    for k, size in enumerate(sizes):
+        check_dim_size(gradOutput, "gradOutput", input.dim(), dim + k, size)
 
 
 def check_shape(a, b, names=("input", "gradOutput")):

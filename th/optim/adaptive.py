@@ -6,8 +6,8 @@ th.optim.protocol for the shared calling convention.
 """
 from th import torch
 from th.optim.luamath import div, sqrt
-from th.optim.protocol import (check_args, evaluate, get, lua_list, lua_print, number, put,
-                               tables)
+from th.optim.protocol import (check_args, counter, evaluate, get, lua_list, lua_print,
+                               number, put, tables)
 
 
 def adagrad(opfunc=None, x=None, config=None, state=None, *_):
@@ -26,8 +26,7 @@ def adagrad(opfunc=None, x=None, config=None, state=None, *_):
     lr = number(config, "learningRate", 1e-3)
     lrd = number(config, "learningRateDecay", 0)
     wd = number(config, "weightDecay", 0)
-    put(state, "evalCounter", get(state, "evalCounter", 0))
-    nevals = get(state, "evalCounter", 0)
+    nevals = counter(state, "evalCounter")
 
     fx, dfdx = evaluate(opfunc, x, "adagrad")
     if wd != 0:
@@ -63,7 +62,7 @@ def adadelta(opfunc=None, x=None, config=None, state=None, *_):
     rho = number(config, "rho", 0.9)
     eps = number(config, "eps", 1e-6)
     wd = number(config, "weightDecay", 0)
-    put(state, "evalCounter", get(state, "evalCounter", 0))
+    counter(state, "evalCounter")
 
     fx, dfdx = evaluate(opfunc, x, "adadelta")
     if wd != 0:
@@ -108,12 +107,12 @@ def adam(opfunc=None, x=None, config=None, state=None, *_):
     if wd != 0:
         dfdx.add(wd, x)
 
-    put(state, "t", get(state, "t", 0))
+    steps = counter(state, "t")
     for key in ("m", "v", "denom"):
         if get(state, key) is None:
-            put(state, key, x.new(dfdx.size()).zero())
-    clr = div(lr, 1 + get(state, "t") * lrd)
-    t = get(state, "t") + 1
+            _zeros(state, key, x, dfdx)
+    clr = div(lr, 1 + steps * lrd)
+    t = steps + 1
     put(state, "t", t)
 
     m, v, denom = get(state, "m"), get(state, "v"), get(state, "denom")
@@ -152,14 +151,14 @@ def adamax(opfunc=None, x=None, config=None, state=None, *_):
     if wd != 0:
         dfdx.add(wd, x)
 
-    put(state, "t", get(state, "t", 0))
+    steps = counter(state, "t")
     for key in ("m", "u"):
         if get(state, key) is None:
-            put(state, key, x.new(dfdx.size()).zero())
+            _zeros(state, key, x, dfdx)
     if get(state, "max") is None:
         dims = [dfdx.size(d) for d in range(1, dfdx.dim() + 1)]
         put(state, "max", x.new(2, *dims).zero())
-    t = get(state, "t") + 1
+    t = steps + 1
     put(state, "t", t)
 
     m, u, both = get(state, "m"), get(state, "u"), get(state, "max")

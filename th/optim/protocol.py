@@ -63,6 +63,13 @@ def number(t, key, default):
                      f"value)")
 
 
+def counter(state, key):
+    """`state.key = state.key or 0` for a step counter (evalCounter, t); returns it."""
+    n = get(state, key, 0)
+    put(state, key, n)
+    return n
+
+
 def get_number(t, key, default):
     """`tonumber(t.key) or default` (lbfgs accepts maxIter = '100')."""
     v = t.get(key)

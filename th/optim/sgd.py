@@ -5,8 +5,8 @@ the same state fields), so a training run gives Torch7's numbers. See th.optim.p
 for the shared calling convention.
 """
 from th.optim.luamath import div, max2, pow
-from th.optim.protocol import (OptimError, check_args, evaluate, get, lua_list, number, put,
-                               tables, truthy)
+from th.optim.protocol import (OptimError, check_args, counter, evaluate, get, lua_list,
+                               number, put, tables, truthy)
 
 
 def sgd(opfunc=None, x=None, config=None, state=None, *_):
@@ -32,8 +32,7 @@ def sgd(opfunc=None, x=None, config=None, state=None, *_):
     nesterov = get(config, "nesterov", False)
     lrs = get(config, "learningRates")
     wds = get(config, "weightDecays")
-    put(state, "evalCounter", get(state, "evalCounter", 0))
-    nevals = get(state, "evalCounter", 0)
+    nevals = counter(state, "evalCounter")
     if truthy(nesterov) and not (mom > 0 and damp == 0):
         raise OptimError("Nesterov momentum requires a momentum and zero dampening")
 
@@ -83,8 +82,7 @@ def nag(opfunc=None, x=None, config=None, state=None, *_):
     wd = number(config, "weightDecay", 0)
     mom = number(config, "momentum", 0.9)
     lrs = get(config, "learningRates")
-    put(state, "evalCounter", get(state, "evalCounter", 0))
-    nevals = get(state, "evalCounter", 0)
+    nevals = counter(state, "evalCounter")
     if mom <= 0:
         raise OptimError("Momentum must be positive for Nesterov Accelerated Gradient")
 
