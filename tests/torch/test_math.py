@@ -238,8 +238,8 @@ def test_apply_map_map2():
 
 @pytest.mark.parametrize("typename", ["torch.DoubleTensor", "torch.FloatTensor"])
 def test_big_tensor_paths_match_numpy(typename):
-    # Above parallel.MIN_ELEMENTS: numba's threaded loops (contiguous arithmetic) and the
-    # Python thread pool (other functions, strided views) must give numpy's results.
+    # Above parallel.MIN_ELEMENTS: pieces shared between threads (contiguous and strided
+    # tensors) must give numpy's results.
     from th.torch.ops import parallel
     n = parallel.MIN_ELEMENTS * 2 + 3
     cls = torch.getmetatable(typename)

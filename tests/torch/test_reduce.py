@@ -160,8 +160,16 @@ def test_reduction_errors():
 def test_threaded_paths(monkeypatch):
     # Big tensors are cut into pieces for several threads (th.torch.workers); with 3
     # threads the pieces and their joins are exercised even on a one-core machine.
-    from th.torch import workers
+    from th.torch import kernels, workers
+    from th.torch.ops import parallel, reduce, unary
     monkeypatch.setattr(workers, "_threads", 3)
+    # small pieces, so that every threaded path runs on these small tensors
+    monkeypatch.setattr(parallel, "MIN_ELEMENTS", 1 << 14)
+    monkeypatch.setattr(parallel, "GRAIN", 1 << 12)
+    monkeypatch.setattr(reduce, "SUM_GRAIN", 1 << 14)
+    monkeypatch.setattr(unary, "SIGMOID_GRAIN", 1 << 12)
+    monkeypatch.setattr(unary, "BACKWARD_GRAIN", 1 << 12)
+    monkeypatch.setattr(kernels.load("copy"), "_GRAIN_ELEMENTS", 1 << 12)
     torch.manualSeed(5)
     x = torch.randn(400, 2000)
     x[7][3] = float("nan")

@@ -36,7 +36,7 @@ def im2col(x, kH, kW, dH, dW, padH, padW, oH, oW, col):
     np.copyto(col.reshape(C, kH, kW, B, oH, oW), win.transpose(1, 4, 5, 0, 2, 3))
 
 
-PARALLEL_WORK = 1 << 17      # col entries per thread at least
+PARALLEL_WORK = 1 << 19      # col entries per thread at least
 
 
 def col2im(col, kH, kW, dH, dW, padH, padW, oH, oW, x):

@@ -10,8 +10,8 @@ import numba
 from th.torch import workers
 
 TILE = 32
-# Rows per thread at least (bands of TILE rows): about 64k elements of 2k-wide rows.
-_GRAIN_ELEMENTS = 1 << 16
+# Elements per thread at least (in bands of TILE rows): below, one call is quicker.
+_GRAIN_ELEMENTS = 1 << 18
 
 
 @numba.njit(cache=True, nogil=True)

@@ -15,7 +15,7 @@ import numpy as np
 
 from th.torch import workers
 
-PARALLEL_WORK = 1 << 17
+PARALLEL_WORK = 1 << 19
 
 
 def _grain(work, planes):

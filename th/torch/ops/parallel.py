@@ -14,10 +14,13 @@ import numpy as np
 
 from th.torch import workers
 
-# Below this many elements a single call is faster than sharing the work.
-MIN_ELEMENTS = 1 << 17
-# Elements per piece at least: a piece costs a few microseconds of Python.
-GRAIN = 1 << 15
+# Below this many elements a single call is faster than sharing the work: measured on
+# a 2-core VM, waking a helper and handing the GIL back and forth costs ~100 us, so
+# add/exp/tanh-backward at 2^18 elements took 1.2-2x longer on two threads than on one,
+# and gained 15-30% from 2^19, 25-35% at 2^20 (tests/torch: test_workers; bench: --busy).
+MIN_ELEMENTS = 1 << 19
+# Elements per piece at least (few pieces: each hand-over of the GIL costs).
+GRAIN = 1 << 17
 
 
 def _sliceable(a, out):

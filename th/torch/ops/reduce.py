@@ -69,17 +69,26 @@ def _split_results(args, n_results):
 
 # ---- sum / prod / mean --------------------------------------------------------------
 
+# sum: the vectorised numba loop from this size; several threads only from SUM_GRAIN
+# * 2 elements (a sum reads memory at full speed: measured, two threads gained nothing
+# at 2^20 elements and lost below).
+SUM_NUMBA = 1 << 17
+SUM_GRAIN = 1 << 20
+
+
 def _sum_all(a, t):
-    if a.size >= parallel.MIN_ELEMENTS and a.dtype.kind == "f" and a.flags.c_contiguous:
+    if a.size >= SUM_NUMBA and a.dtype.kind == "f" and a.flags.c_contiguous:
         if kernels.DEBUG:
             kernels.trace("sum", "numba")
         flat = a.reshape(-1)
         kernel = kernels.load("reduce").sum_all
+        if flat.shape[0] < 2 * SUM_GRAIN:
+            return kernel(flat)
         parts = {}
 
         def piece(lo, hi):
             parts[lo] = kernel(flat[lo:hi])
-        workers.split(flat.shape[0], piece, parallel.GRAIN)
+        workers.split(flat.shape[0], piece, SUM_GRAIN)
         return sum(parts[lo] for lo in sorted(parts))   # a fixed order: reproducible
     return a.sum(dtype=_acc_dtype(t))
 
