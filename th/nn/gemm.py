@@ -5,13 +5,16 @@ product written into `out`. Every call runs with OpenBLAS set to one thread, and
 product is cut into blocks of rows or columns that th.torch.workers hands to the caller
 and its sleeping helper threads (numpy's matmul releases the GIL).
 
-Why: OpenBLAS's own threads wait for each other by spinning. When another process holds
-a core (a test run, a browser), a product that takes 0.2 ms alone took 20-100 ms: on a
-2-core machine with one core busy, nn.SpatialConvolutionMM's backward pass on an
-8x16x14x14 batch had a median of 25 ms and a 90th percentile of 180 ms, for 0.9 ms
-idle; with one BLAS thread it stays under 1 ms whatever the load. th.torch.workers
-never waits for a chunk nobody started, so a loaded machine costs at most the one-core
-time, and an idle one still uses its cores. (bench/nn_train.py --busy 1 shows it.)
+Why: OpenBLAS's own threads split each product statically and wait for each other by
+spinning. When another process holds a core (a test run, a browser), a product that
+takes 0.2 ms alone took 20-100 ms: on a 2-core machine with the other core busy,
+nn.SpatialConvolutionMM's backward pass on an 8x16x14x14 batch had a median of 25 ms and
+a 90th percentile of 180 ms, for 0.9 ms idle, and the MLP step of bench/nn_train.py took
+60 ms for 3. With one BLAS thread they stay near their one-core times whatever the
+load. The price: on an idle machine OpenBLAS's threads ran that MLP's 128x784x256
+products about 1.7x faster than one thread; here only products over MIN_WORK are cut
+between threads (th.torch.workers never waits for a piece nobody started, so a loaded
+machine costs about the one-core time).
 
 Without numpy's bundled OpenBLAS (another BLAS), products run as numpy runs them.
 Imports numpy and th.torch only.
@@ -24,11 +27,14 @@ import numpy as np
 
 from th.torch import workers
 
-# Below this many multiply-adds a product is one call. Cutting a product costs: smaller
-# products run slower (a 128x784x256 one in 2 pieces took 1.2x the whole one's time when
-# the other core was busy, in 8 pieces 1.9x), so only big ones are cut, in one piece
-# per thread.
-MIN_WORK = 1 << 24
+# Below this many multiply-adds (about 1 ms on one core) a product is one call. Cutting
+# costs: smaller products run slower (a 128x784x256 one in 2 pieces took 1.2x the whole
+# one's time when the other core was busy, in 8 pieces 1.9x), and waking a helper
+# thread takes long enough that, on a 2-core machine, the cut product's median was
+# worse than the uncut one's even with the other core idle. Big products are cut in
+# two pieces per thread.
+MIN_WORK = 1 << 25
+PIECES_PER_THREAD = 2
 
 
 def _find_openblas_threads():
@@ -87,8 +93,8 @@ def matmul(a, b, out):
 
 
 def _per_thread(n):
-    """The grain that cuts n items into one piece per thread."""
-    return max(1, n // workers.threads())
+    """The grain that cuts n items into PIECES_PER_THREAD pieces per thread."""
+    return max(1, n // (workers.threads() * PIECES_PER_THREAD))
 
 
 def matmul_sum(a, b, out):
