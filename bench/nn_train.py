@@ -26,11 +26,9 @@ machine with another job on it. Threads that spin while they wait (OpenBLAS's, O
 then cost far more than one thread; the median and the 90th percentile show it.
 """
 import argparse
-import atexit
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import time
 
@@ -222,15 +220,6 @@ BENCHES = [("mlp", bench_mlp), ("convnet", bench_convnet),
            ("conv-backward", bench_conv_backward)]
 
 
-def start_busy_loops(n):
-    """n processes spinning on a core each until this benchmark exits."""
-    procs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(n)]
-
-    def stop():
-        for proc in procs:
-            proc.terminate()
-    atexit.register(stop)
-
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -241,6 +230,8 @@ def main():
     ap.add_argument("--busy", type=int, default=0, metavar="N",
                     help="keep N other processes busy (one core each) while measuring")
     args = ap.parse_args()
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from tensor_ops import start_busy_loops      # the tensor benchmark's --busy
     start_busy_loops(args.busy)
     import torch as pt
     import numba
