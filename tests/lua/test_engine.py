@@ -292,3 +292,20 @@ def test_chunk_keeps_the_chunkname_given_to_load(rt, tmp_path):
     assert str(info.value).startswith("..." + str(script)[-52:] + ":2: ")
     script.write_text("probe()\nreturn require('paths').thisfile()\n")
     assert rt.execute("return dofile(...)", args=(str(script),)) == (str(script),)
+
+
+def test_python_function_called_with_wrong_argument_count_reads_as_lua(rt):
+    # Python's "f() missing 1 required positional argument" never reaches a Lua user.
+    def pyfunc(a, b):
+        return a
+
+    class Thing:
+        def method(self, x):
+            return x
+
+    rt.globals["pyfunc"] = pyfunc
+    rt.globals["thing"] = Thing()
+    ok, msg = rt.execute("return pcall(function() return pyfunc(1) end)")
+    assert not ok and msg.endswith("wrong number of arguments to 'pyfunc' (argument 'b' missing)")
+    ok, msg = rt.execute("return pcall(function() return thing:method(1, 2, 3) end)")
+    assert not ok and msg.endswith("wrong number of arguments to 'method' (at most 1 expected, got 3)")

@@ -13,6 +13,7 @@ it (pcall, Runtime.execute, coroutine.resume) by `to_lua_error`.
 """
 import linecache
 import os
+import re
 import sys
 
 from th.lua.lib.args import LibError, typename
@@ -287,6 +288,8 @@ def to_lua_error(exc):
         msg = str(exc)
         if isinstance(exc, (KeyError,)) and exc.args:
             msg = str(exc.args[0])
+        elif isinstance(exc, TypeError) and _raised_calling_from_lua(exc.__traceback__):
+            msg = _binding_error(msg) or msg
         err = LuaError(prefix + msg)
     err.__cause__ = exc
     if os.environ.get("TH_TRACEBACK"):
@@ -344,4 +347,52 @@ def _interpreter_type_error(exc, site):
         tname = _PY_TYPES.get(pytype, "userdata")
         name = describe(site, 0)
         return f"attempt to call {name}(a {tname} value)" if name else f"attempt to call a {tname} value"
+    if kind == "call":
+        return _binding_error(text) or text
     return text
+
+
+# Python's own words when a call's arguments do not fit a Python function's parameters.
+_MISSING = re.compile(r"^([\w.<>]+)\(\) missing \d+ required (?:positional|keyword-only) "
+                      r"arguments?: '(\w+)'")
+_TOO_MANY = re.compile(r"^([\w.<>]+)\(\) takes (?:from \d+ to )?(\d+) positional "
+                       r"arguments? but (\d+) (?:was|were) given")
+
+
+def _binding_error(text):
+    """Lua's wording for a Python function called from Lua with too few or too many
+    arguments (`nn.Concat()`), instead of Python's "__init__() missing 1 required ...".
+    Method counts leave `self` out, as a Lua user counts the arguments of `t:m(a)`."""
+    missing = _MISSING.match(text)
+    if missing:
+        func, param = missing.groups()
+        return f"wrong number of arguments to '{_lua_name(func)}' (argument '{param}' missing)"
+    too_many = _TOO_MANY.match(text)
+    if too_many:
+        func, most, given = too_many.groups()
+        self_count = 1 if "." in func else 0
+        return (f"wrong number of arguments to '{_lua_name(func)}' "
+                f"(at most {int(most) - self_count} expected, got {int(given) - self_count})")
+    return None
+
+
+_LUA_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def _raised_calling_from_lua(tb):
+    """Did the call fail while binding its arguments, made by Lua code or the runtime's
+    call helpers (the innermost frame is theirs, so the callee never started)?"""
+    if tb is None:
+        return False
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    filename = tb.tb_frame.f_code.co_filename
+    return filename in _chunks or filename.startswith(_LUA_DIR)
+
+
+def _lua_name(qualname):
+    # "Concat.__init__" is the constructor nn.Concat; "Tensor.narrow" the method narrow.
+    parts = qualname.split(".")
+    if parts[-1] == "__init__" and len(parts) > 1:
+        return parts[-2]
+    return parts[-1]
