@@ -8,25 +8,37 @@ or a `nogil=True` numba kernel. Used by th.torch.ops.parallel (element-wise nump
 work) and by the numba kernel wrappers in th.torch.kernels (sigmoid, backward passes,
 max along a dimension, tiled copies, Box-Muller, pooling, col2im).
 
-Why not numba's own threads (`parallel=True` / `prange`)? Measured on a 2-core box
-with another process busy on one core: `x:add(y)` at 1e6 elements took ~6 ms instead
-of ~0.4 ms, and nn.Tanh's backward pass at 65k elements ~6 ms (median) instead of
-~0.02 ms. numba's OpenMP layer splits a loop statically into one piece per core and
-waits for every piece; its threads spin while they wait, so the scheduler treats them
-as CPU hogs, and the piece given to the thread that shares a core with the busy
-process waits for a whole time slice. `OMP_WAIT_POLICY=PASSIVE` removes the spinning
-but must be set before OpenMP loads (PyTorch, imported in the same process, loads a
-libgomp of the same name first), and still waits on every piece; numba's `workqueue`
-layer aborts the process when two Python threads launch kernels at once. Here instead:
-- nobody waits for a chunk nobody started: when a helper cannot get a core, the caller
-  runs every chunk itself, so a loaded machine costs at most the one-core time;
+Why not numba's own threads (`parallel=True` / `prange`)? Measured on this project's
+2-core VM, x:add(y) at 1e6 elements, microseconds as median / p90 of single calls, with
+0, 1 or 2 busy-loop processes (one thread alone: ~890 / 960 at every load):
+
+                               idle          1 busy        2 busy
+    numba OpenMP (spinning)  411 / 459    397 / 7488    412 / 4429
+    GOMP_SPINCOUNT=1000      476 / 525    856 / 906     489 / 4421
+    OMP_WAIT_POLICY=PASSIVE  500 / 533    822 / 882     839 / 889
+    numba workqueue layer    519 / 560    860 / 915     945 / 4037
+    th.torch.workers         570 / 620    886 / 976     977 / 1061
+
+OpenMP splits a loop statically into one piece per thread and waits for every piece;
+its threads spin while they wait, so one descheduled thread stalls the call for a time
+slice: 10% of calls took ~7.5 ms with one other busy process (and 65k-element calls
+~6 ms at the median with two). PASSIVE waits sleep, and was as good as this module
+here, but it must be in the environment before libgomp starts, and PyTorch, imported
+first in the same process, starts the libgomp numba then shares; the workqueue layer
+still waits for every piece (tails at 2 busy) and aborts the process when two Python
+threads launch kernels at once. This module:
+- never waits for a chunk nobody started: when a helper cannot get a core, the caller
+  runs every chunk itself, so a loaded machine costs about the one-thread time;
 - waiting threads sleep (a queue, an event), so they never compete with real work;
 - chunks are small (a few per thread), so a helper pre-empted mid-chunk holds little;
 - Ctrl-C is seen between chunks (the caller runs Python code between them): no new
   chunk starts, and the caller raises KeyboardInterrupt without waiting for helpers;
 - calls from several Python threads at once are fine, and a forked child simply runs
   everything in its one thread.
-Small work (under two grains) is one direct call: waking a helper costs ~10-20 us.
+The price, on an idle machine, is the table's first column: a helper wakes ~40 us
+after the call starts, and each hand-over of the GIL costs some tens of microseconds
+on a VM. Hence the callers' thresholds (ops/parallel.py): work goes to helpers only
+from ~2^19 elements, and small work (under two grains) is one direct call.
 
 The thread count is the CPU count this process may use, at most MAX_THREADS (more
 Python threads mostly queue for the GIL between chunks); TH_NUM_THREADS or

@@ -11,7 +11,7 @@ th.torch.workers.split, which runs them on the calling thread and on helper thre
 that sleep while idle. numba's OpenMP threads spin and split work statically, so with
 another process busy on one core a parallel call cost ~6 ms instead of ~0.02-0.4 ms
 (measured on a 2-core box: x:add(y) at 1e6 elements, nn.Tanh backward at 65k); with
-workers, a loaded machine costs at most the one-thread time (see workers.py).
+workers, a loaded machine costs about the one-thread time (see workers.py).
 
 Setting TH_DEBUG=1 prints, on stderr, which path each kernel wrapper took the first time
 and when a kernel module is loaded (that is when numba may compile).
