@@ -351,3 +351,12 @@ def test_api_messages(lua, src, message):
 ])
 def test_lua_calls_that_work(lua, src):
     assert lua(src) == (True, "nil")
+
+
+def test_constructor_with_wrong_argument_count_reads_as_lua():
+    rt = Runtime()
+    rt.require("nn")
+    ok, msg = rt.execute("return pcall(function() return nn.Concat() end)")
+    assert not ok and msg.endswith("wrong number of arguments to 'Concat' (argument 'dimension' missing)")
+    ok, msg = rt.execute("return pcall(function() return nn.Linear(1, 2, 3, 4, 5) end)")
+    assert not ok and msg.endswith("wrong number of arguments to 'Linear' (at most 3 expected, got 5)")

@@ -377,17 +377,28 @@ def _binding_error(text):
 
 
 _LUA_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+_CALL_BOUNDARIES = set()
+
+
+def call_boundary(func):
+    """Mark `func` as a hand-over from Lua to Python (like a metaclass's __call__ that
+    runs a constructor): a call it makes that fails to bind its arguments is worded as
+    Lua's "wrong number of arguments". Returns func (usable as a decorator)."""
+    _CALL_BOUNDARIES.add(func.__code__)
+    return func
 
 
 def _raised_calling_from_lua(tb):
-    """Did the call fail while binding its arguments, made by Lua code or the runtime's
-    call helpers (the innermost frame is theirs, so the callee never started)?"""
+    """Did the call fail while binding its arguments, made by Lua code, the runtime's
+    call helpers or a marked call boundary (the innermost frame is theirs, so the callee
+    never started)?"""
     if tb is None:
         return False
     while tb.tb_next is not None:
         tb = tb.tb_next
-    filename = tb.tb_frame.f_code.co_filename
-    return filename in _chunks or filename.startswith(_LUA_DIR)
+    code = tb.tb_frame.f_code
+    filename = code.co_filename
+    return filename in _chunks or filename.startswith(_LUA_DIR) or code in _CALL_BOUNDARIES
 
 
 def _lua_name(qualname):

@@ -13,6 +13,7 @@ th.lua.runtime.current_runtime().
 import importlib
 import re
 
+from th.lua.errors import call_boundary
 from th.torch.errors import TorchError
 
 # typename -> class, for every class defined with torch.class or subclassing TorchObject.
@@ -26,6 +27,7 @@ class TorchClass(type):
     function with no results may come back as an empty tuple), as Torch7 ignores it.
     """
 
+    @call_boundary
     def __call__(cls, *args, **kwargs):
         obj = cls.__new__(cls)
         cls.__init__(obj, *args, **kwargs)
