@@ -52,15 +52,7 @@ def th(*args, stdin="", env=None, cwd=None):
                           env=full_env, timeout=120, cwd=cwd)
 
 
-@pytest.fixture(scope="module", autouse=False)
-def engine():
-    try:
-        from th.lua import Runtime  # noqa: F401
-    except ImportError:
-        pytest.skip("th.lua.Runtime not available yet")
-
-
-def test_script_sees_arg_and_varargs(tmp_path, engine):
+def test_script_sees_arg_and_varargs(tmp_path):
     script = tmp_path / "s.lua"
     script.write_text("#!/usr/bin/env th\nprint(arg[0], arg[1], arg[2], arg[-1], arg[-2])\n"
                       "print(...)\nprint(select('#', ...))\n")
@@ -74,7 +66,7 @@ def test_statements_run_in_order_with_trepl_print():
     assert result.stdout == "{\n  a : 1\n}\n2\t\n" and result.returncode == 0
 
 
-def test_a_failing_script_exits_1_with_the_message_on_stderr(tmp_path, engine):
+def test_a_failing_script_exits_1_with_the_message_on_stderr(tmp_path):
     script = tmp_path / "bad.lua"
     script.write_text("print('before')\nlocal t = nil\nprint(t.x)\n")
     result = th("bad.lua", cwd=tmp_path)
@@ -101,14 +93,14 @@ def test_th_traceback_shows_the_python_traceback():
     assert "Traceback (most recent call last)" in result.stderr
 
 
-def test_did_you_mean_for_scripts(tmp_path, engine):
+def test_did_you_mean_for_scripts(tmp_path):
     script = tmp_path / "typo.lua"
     script.write_text("local x = torch.one(3)\n")
     result = th(str(script))
     assert "attempt to call field 'one' (a nil value)\ndid you mean torch.ones?" in result.stderr
 
 
-def test_stdin_script_and_interactive_after_a_script(tmp_path, engine):
+def test_stdin_script_and_interactive_after_a_script(tmp_path):
     assert th("-", "q", stdin="print(...)\n").stdout == "q\t\n"
     script = tmp_path / "s.lua"
     script.write_text("y = 41\n")
@@ -143,7 +135,7 @@ def test_os_exit_sets_the_status():
     assert th(stdin="os.exit(4)\n").returncode == 4
 
 
-def test_startup_file_runs_for_plain_th_and_scripts_only(tmp_path, engine):
+def test_startup_file_runs_for_plain_th_and_scripts_only(tmp_path):
     startup = tmp_path / "startup.lua"
     startup.write_text("greeting = 'hello'\n")
     env = {"TREPLSTARTUP": str(startup)}
@@ -151,14 +143,14 @@ def test_startup_file_runs_for_plain_th_and_scripts_only(tmp_path, engine):
     assert th("-e", "print(greeting)", env=env).stdout == "nil\t\n"
 
 
-def test_print_survives_io_output_changes(tmp_path, engine):
+def test_print_survives_io_output_changes(tmp_path):
     target = tmp_path / "o.txt"
     result = th("-e", f"io.output('{target}'); io.write('to file'); print('a');"
                       " io.output():close(); print('b')")
     assert result.stdout == "a\t\nb\t\n" and target.read_text() == "to file"
 
 
-def test_relative_require_starts_at_the_script_folder(tmp_path, engine):
+def test_relative_require_starts_at_the_script_folder(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "m.lua").write_text("return {v = 'relative'}\n")
     (tmp_path / "sub" / "p.lua").write_text("return {v = 'plain'}\n")
@@ -169,7 +161,7 @@ def test_relative_require_starts_at_the_script_folder(tmp_path, engine):
     assert "main.lua:3: module '" in result.stderr and "none' not found" in result.stderr
 
 
-def test_relative_require_starts_at_the_calling_file(tmp_path, engine):
+def test_relative_require_starts_at_the_calling_file(tmp_path):
     # trepl: debug.getinfo(2).source; a file required from lib/ finds its neighbours there
     (tmp_path / "lib").mkdir()
     (tmp_path / "lib" / "a.lua").write_text("return {v = require('./b').v .. '+a'}\n")

@@ -132,11 +132,8 @@ def test_errors_are_worded_as_lua():
 
 
 def lua():
-    try:
-        from th.lua import Runtime
-        return Runtime()
-    except ImportError:
-        pytest.skip("the Lua engine is not there yet")
+    from th.lua import Runtime
+    return Runtime()
 
 
 def test_thisfile_and_dofile_from_a_lua_file(capsys):

@@ -133,11 +133,8 @@ def test_log_copies_output_to_a_file(tmp_path, monkeypatch):
 
 
 def lua():
-    try:
-        from th.lua import Runtime
-        return Runtime()
-    except ImportError:
-        pytest.skip("the Lua engine is not there yet")
+    from th.lua import Runtime
+    return Runtime()
 
 
 def test_requiring_xlua_adds_string_split_and_friends(capsys):

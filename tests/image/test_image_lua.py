@@ -13,10 +13,7 @@ import th.image as image_pkg
 
 @pytest.fixture
 def runtime():
-    try:
-        from th.lua import Runtime
-    except (ImportError, AttributeError):
-        pytest.skip("th.lua.Runtime not available yet")
+    from th.lua import Runtime
     rt = Runtime()
     rt.execute("require 'torch'; require 'image'")
     return rt

@@ -12,7 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 GOLDEN = Path("/work/shared/reference/transcripts")
 
@@ -24,9 +23,6 @@ def run_th(script):
 
 
 def test_nn_transcript_full():
-    from th import nn
-    if not hasattr(nn, "SpatialConvolution") or not hasattr(nn, "SpatialMaxPooling"):
-        pytest.skip("waiting on nn.SpatialConvolution / nn.SpatialMaxPooling (conv.py, pooling.py)")
     result = run_th(GOLDEN / "nn.lua")
     assert result.stderr == ""
     assert result.stdout == (GOLDEN / "nn.out").read_text()

@@ -172,16 +172,6 @@ def softmax_regression_sgd(params, data, epochs, lr, lrd, wd, mom):
     return p, losses
 
 
-def nn_ready():
-    try:
-        r = Runtime()
-        return r.eval("require('nn') ~= nil and nn.Linear ~= nil and nn.LogSoftMax ~= nil "
-                      "and nn.ClassNLLCriterion ~= nil")
-    except Exception:  # noqa: BLE001 -- any failure means nn is not there yet
-        return False
-
-
-@pytest.mark.skipif(not nn_ready(), reason="nn.Linear / LogSoftMax / ClassNLLCriterion not available")
 def test_logistic_regression_sgd_then_lbfgs(capsys):
     rt = Runtime()
     rt.execute(LOGISTIC, "=logistic.lua")

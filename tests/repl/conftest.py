@@ -1,12 +1,10 @@
 """Fixtures for the console tests."""
 import pytest
 
+from th.lua import Runtime
+
 
 @pytest.fixture
 def runtime():
-    """A real Lua runtime (skips while the engine's Runtime is not there)."""
-    try:
-        from th.lua import Runtime
-    except (ImportError, AttributeError):
-        pytest.skip("th.lua.Runtime not available yet")
+    """A real Lua runtime."""
     return Runtime()

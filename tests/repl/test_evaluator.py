@@ -198,7 +198,6 @@ def test_import_copies_names(th):
 
 
 def test_the_lectures_typos_get_hints(th):
-    pytest.importorskip("th.nn")
     th("require 'nn'; lin = nn.Linear(5, 3); net = nn.Sequential(); net:add(lin)")
     th("x = torch.rand(5)")
     cases = {"lin = nn.linear(5,3)": "nn.Linear", "lin:upgradeOutput(x)": "lin:updateOutput",
@@ -232,7 +231,6 @@ def test_tracebacks_read_like_luas(th):
 
 def test_classes_are_tables_as_in_torch7(th):
     # Torch7: a class (constructor table) prints as a table, whose metatable is the class
-    pytest.importorskip("th.nn")
     th("require 'nn'; lin = nn.Linear(3, 2); x = torch.zeros(2)")
     for name in ("nn.Linear", "torch.Tensor", "print(nn.Linear)"):
         assert re.fullmatch(r"table: 0x[0-9a-f]+\n", th(name)), name

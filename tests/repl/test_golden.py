@@ -16,7 +16,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from repl_transcript import entries, normalize
 
@@ -31,24 +30,13 @@ def run_th(args, stdin=None):
                           env=env, timeout=120)
 
 
-def need_nn():
-    try:
-        import th.nn
-    except ImportError:
-        pytest.skip("th.nn not available yet")
-    if not hasattr(th.nn, "Linear"):
-        pytest.skip("nn.Linear not available yet")
-
-
 def test_trepl_print_script():
-    need_nn()
     result = run_th([str(GOLDEN / "trepl_print.lua")])
     assert result.stderr == ""
     assert normalize(result.stdout) == normalize((GOLDEN / "trepl_print.out").read_text())
 
 
 def test_console_session_piped():
-    need_nn()
     stdin = (GOLDEN / "console_session.in").read_text()
     result = run_th([], stdin=stdin)
     assert result.returncode == 0

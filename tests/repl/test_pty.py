@@ -56,19 +56,10 @@ class Console:
 
 @pytest.fixture(scope="module")
 def console(tmp_path_factory):
-    pytest.importorskip("th.lua.state")
     c = Console(tmp_path_factory.mktemp("home"))
     yield c
     if c.child.isalive():
         c.child.terminate(force=True)
-
-
-def has_nn():
-    try:
-        import th.nn
-        return hasattr(th.nn, "Linear")
-    except ImportError:
-        return False
 
 
 def test_prompt_autoprint_and_timing(console):
@@ -92,8 +83,6 @@ def test_syntax_errors_show_at_once(console):
 
 
 def test_table_listing_of_a_module(console):
-    if not has_nn():
-        pytest.skip("nn.Linear not available yet")
     console.run("require 'nn';")
     console.run("lin = nn.Linear(3, 2)")
     console.run("{lin}", r"1 : ", r"weight : " + ANSI + r"DoubleTensor - size: 2x3")
@@ -114,8 +103,6 @@ def test_completion_menu_and_tab(console):
 
 
 def test_completion_of_nn_names(console):
-    if not has_nn():
-        pytest.skip("nn.Linear not available yet")
     console.run("require 'nn';")
     console.child.send("nn.Lin")
     console.child.send("\t")
@@ -147,7 +134,6 @@ def test_did_you_mean(console):
 
 
 def test_history_is_saved_and_recalled_in_a_second_session(tmp_path):
-    pytest.importorskip("th.lua.state")
     first = Console(tmp_path)
     first.run("for i=1,1 do\rhist_value = 7 end")
     assert first.leave() == 0
