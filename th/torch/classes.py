@@ -14,6 +14,7 @@ import importlib
 import re
 
 from th.lua.errors import call_boundary
+from th.lua.runtime import lua_type
 from th.torch.errors import TorchError
 
 # typename -> class, for every class defined with torch.class or subclassing TorchObject.
@@ -198,25 +199,7 @@ def type_(obj):
     tn = typename(obj)
     if tn is not None:
         return tn
-    try:
-        from th.lua.runtime import lua_type
-        return lua_type(obj)
-    except ImportError:
-        return _plain_type(obj)
-
-
-def _plain_type(v):
-    if v is None:
-        return "nil"
-    if isinstance(v, bool):
-        return "boolean"
-    if isinstance(v, (int, float)):
-        return "number"
-    if isinstance(v, str):
-        return "string"
-    if callable(v):
-        return "function"
-    return getattr(type(v), "__lua_type__", "userdata")
+    return lua_type(obj)
 
 
 def isTypeOf(obj, spec):
