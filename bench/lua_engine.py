@@ -76,6 +76,30 @@ def thousand_line_file():
     return "\n".join(lines)
 
 
+def header(repeat):
+    print(f"machine: {platform.machine()} {platform.processor() or ''} python {platform.python_version()}"
+          f"; CPU seconds, best of {repeat}")
+
+
+def side_by_side(rt, L, programs, repeat, width=14, check=lambda src: True):
+    """Run each program in th (rt) and Lua 5.1 (L); print a row each and the geometric
+    mean of the ratios. Results must agree wherever check(src) says they can."""
+    print(f"{'program':<{width}}{'th (s)':>10}{'Lua 5.1 (s)':>13}{'ratio':>8}")
+    ratios = []
+    for name, src in programs.items():
+        ours = rt.load(src, "=" + name)
+        ref = L.execute("return function() " + src + " end")
+        t_ref, r_ref = best_of(ref, repeat)
+        t_th, r_th = best_of(lambda: rt.call(ours)[0], repeat)
+        if check(src):
+            assert r_th == r_ref, (name, r_th, r_ref)
+        ratio = t_th / t_ref
+        ratios.append(ratio)
+        print(f"{name:<{width}}{t_th:>10.3f}{t_ref:>13.3f}{ratio:>7.1f}x")
+    gmean = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
+    print(f"{'geometric mean':<{width + 23}}{gmean:>7.1f}x")
+
+
 def main():
     from lupa import lua51
     from th.lua import Runtime
@@ -83,21 +107,8 @@ def main():
     repeat = 1 if quick else 5
     rt = Runtime()
     L = lua51.LuaRuntime()
-    print(f"machine: {platform.machine()} {platform.processor() or ''} python {platform.python_version()}"
-          f"; CPU seconds, best of {repeat}")
-    print(f"{'program':<14}{'th (s)':>10}{'Lua 5.1 (s)':>13}{'ratio':>8}")
-    ratios = []
-    for name, src in PROGRAMS.items():
-        ours = rt.load(src, "=" + name)
-        ref = L.execute("return function() " + src + " end")
-        t_ref, r_ref = best_of(ref, repeat)
-        t_th, r_th = best_of(lambda: rt.call(ours)[0], repeat)
-        assert r_th == r_ref, (name, r_th, r_ref)
-        ratio = t_th / t_ref
-        ratios.append(ratio)
-        print(f"{name:<14}{t_th:>10.3f}{t_ref:>13.3f}{ratio:>7.1f}x")
-    gmean = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
-    print(f"{'geometric mean':<37}{gmean:>7.1f}x")
+    header(repeat)
+    side_by_side(rt, L, PROGRAMS, repeat)
     src = thousand_line_file()
     t_compile, _ = best_of(lambda: rt.load(src, "=thousand"), repeat)
     t_ref, _ = best_of(lambda: L.execute("return loadstring(...)", src), repeat)

@@ -4,10 +4,9 @@ run, with the ratio per program and the geometric mean.
 
     python bench/lua_stdlib.py [--quick]
 """
-import math
-import platform
 import sys
-import time
+
+from lua_engine import header, side_by_side   # bench/ is on sys.path when run as a script
 
 _TEXT = """
         local words = {}
@@ -90,41 +89,15 @@ PROGRAMS = {
 }
 
 
-def best_of(fn, repeat):
-    # CPU time of this process (th and lupa's Lua both run in it): on a shared machine
-    # it measures the work, where wall time would also measure the other jobs.
-    best = math.inf
-    result = None
-    for _ in range(repeat):
-        t = time.process_time()
-        result = fn()
-        best = min(best, time.process_time() - t)
-    return best, result
-
-
 def main():
     from lupa import lua51
     from th.lua import Runtime
     quick = "--quick" in sys.argv
     repeat = 1 if quick else 5
-    rt = Runtime()
-    L = lua51.LuaRuntime()
-    print(f"machine: {platform.machine()} {platform.processor() or ''} python {platform.python_version()}"
-          f"; CPU seconds, best of {repeat}")
-    print(f"{'program':<16}{'th (s)':>10}{'Lua 5.1 (s)':>13}{'ratio':>8}")
-    ratios = []
-    for name, src in PROGRAMS.items():
-        ours = rt.load(src, "=" + name)
-        ref = L.execute("return function() " + src + " end")
-        t_ref, r_ref = best_of(ref, repeat)
-        t_th, r_th = best_of(lambda: rt.call(ours)[0], repeat)
-        if "random" not in src:
-            assert r_th == r_ref, (name, r_th, r_ref)
-        ratio = t_th / t_ref
-        ratios.append(ratio)
-        print(f"{name:<16}{t_th:>10.3f}{t_ref:>13.3f}{ratio:>7.1f}x")
-    gmean = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
-    print(f"{'geometric mean':<39}{gmean:>7.1f}x")
+    header(repeat)
+    # Programs drawing math.random need not agree with Lua's numbers.
+    side_by_side(Runtime(), lua51.LuaRuntime(), PROGRAMS, repeat, width=16,
+                 check=lambda src: "random" not in src)
 
 
 if __name__ == "__main__":
