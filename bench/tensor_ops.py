@@ -1,11 +1,12 @@
 """Tensor-op speed of th.torch side by side with numpy and PyTorch (CPU), in one run.
 
-    python bench/tensor_ops.py [--quick | --large] [--busy N]
+    python bench/tensor_ops.py [--quick | --large] [--busy N] [--only add,sum] [--threads N]
 
 For each op and size (1e2, 1e4, 1e6 elements; mm from 64 to 1024) it times the th call
 as a Torch7 user writes it (`res:add(a, b)`, `torch.mm(res, A, B)`, `x:max(2)`, ...),
 the equivalent numpy call and the PyTorch call, each with its result preallocated where
-the API allows, and prints microseconds per call and the ratios th/numpy, th/PyTorch.
+the API allows, and prints the median and 90th percentile of single calls (microseconds)
+and the ratios of medians th/numpy, th/PyTorch.
 PyTorch runs with torch.set_num_threads equal to numpy's BLAS thread count (all cores
 here). Goals (issue 3): <= 1.2x PyTorch at 1e6 elements and for matrix products;
 <= 2x PyTorch per call at 100 elements. It ends with the memory a batch of views
@@ -19,8 +20,10 @@ import argparse
 import atexit
 import os
 import platform
+import statistics
 import subprocess
 import sys
+import time
 import timeit
 import tracemalloc
 
@@ -36,15 +39,25 @@ except ImportError:          # PyTorch is a benchmark-only dependency
 THREADS = os.cpu_count() or 1
 
 
-def best_us(fn, budget=0.2):
-    """Best time per call in microseconds (autoranged loops, best of 5 repeats)."""
+def call_us(fn, budget=0.3):
+    """(median, 90th percentile) microseconds per call.
+
+    Calls are timed one by one (or in batches of a few when one lasts under ~20 us, the
+    batch's mean then counts for each) for about `budget` seconds: the median is the
+    usual cost, the p90 shows stalls on a loaded machine that a best-of hides.
+    """
     fn()                                    # warm caches, numba compilation, allocator
     timer = timeit.Timer(fn)
-    number, elapsed = timer.autorange()
-    while elapsed < budget / 5 and number < 1e7:
-        number *= 2
+    number, elapsed = 1, timer.timeit(1)
+    while elapsed < 20e-6 and number < 1e6:
+        number *= 4
         elapsed = timer.timeit(number)
-    return min(timer.repeat(5, number)) / number * 1e6
+    samples = []
+    stop = time.perf_counter() + budget
+    while len(samples) < 15 or (time.perf_counter() < stop and len(samples) < 5000):
+        samples.append(timer.timeit(number) / number * 1e6)
+    samples.sort()
+    return statistics.median(samples), samples[int(0.9 * (len(samples) - 1))]
 
 
 def setup_elementwise(n):
@@ -135,16 +148,18 @@ def row_index_cases():
                                    p is not None and (lambda: p[499]))}
 
 
-def report(title, cases):
-    print(f"\n{title}")
-    print(f"  {'op':28s} {'th us':>10s} {'numpy us':>10s} {'torch us':>10s} "
+def report(title, cases, only=None):
+    print(f"\n{title}  (microseconds per call: median / p90; ratios of medians)")
+    print(f"  {'op':28s} {'th':>15s} {'numpy':>15s} {'torch':>15s} "
           f"{'th/np':>7s} {'th/torch':>8s}")
+    nan = (float("nan"), float("nan"))
     for name, (f_th, f_np, f_pt) in cases.items():
-        t_th, t_np = best_us(f_th), best_us(f_np)
-        t_pt = best_us(f_pt) if f_pt else float("nan")
-        flag = ""
-        print(f"  {name:28s} {t_th:10.2f} {t_np:10.2f} {t_pt:10.2f} "
-              f"{t_th / t_np:7.2f} {t_th / t_pt:8.2f}{flag}")
+        if only and not any(name.startswith(o) for o in only):
+            continue
+        t_th, t_np = call_us(f_th), call_us(f_np)
+        t_pt = call_us(f_pt) if f_pt else nan
+        cells = " ".join(f"{m:7.1f}/{p:7.1f}" for m, p in (t_th, t_np, t_pt))
+        print(f"  {name:28s} {cells} {t_th[0] / t_np[0]:7.2f} {t_th[0] / t_pt[0]:8.2f}")
 
 
 def view_memory():
@@ -176,7 +191,16 @@ def main():
     ap.add_argument("--large", action="store_true", help="1e6 elements and mm 512/1024 only")
     ap.add_argument("--busy", type=int, default=0, metavar="N",
                     help="keep N other processes busy (one core each) while measuring")
+    ap.add_argument("--only", default=None, metavar="OPS",
+                    help="comma-separated op names (prefixes) to measure, e.g. add,sum")
+    ap.add_argument("--threads", type=int, default=None,
+                    help="threads for th and PyTorch (default: all cores)")
     args = ap.parse_args()
+    only = args.only.split(",") if args.only else None
+    global THREADS
+    if args.threads:
+        THREADS = args.threads
+        th.setnumthreads(THREADS)
     start_busy_loops(args.busy)
     if pt is not None:
         pt.set_num_threads(THREADS)
@@ -191,14 +215,15 @@ def main():
     for n in sizes:
         cases = elementwise_cases(n)
         cases.update(matrix_cases(n))
-        report(f"{n:.0e} elements", cases)
+        report(f"{n:.0e} elements", cases, only)
     mm = {}
     sides = [64, 128, 256] if args.quick else [64, 128, 256, 512, 1024]
     for side in ([512, 1024] if args.large else sides):
         mm.update(mm_cases(side))
-    report("matrix products", mm)
-    report("indexing", row_index_cases())
-    view_memory()
+    report("matrix products", mm, only)
+    if not only:
+        report("indexing", row_index_cases())
+        view_memory()
 
 
 if __name__ == "__main__":

@@ -166,7 +166,8 @@ def test_threaded_paths(monkeypatch):
     # small pieces, so that every threaded path runs on these small tensors
     monkeypatch.setattr(parallel, "MIN_ELEMENTS", 1 << 14)
     monkeypatch.setattr(parallel, "GRAIN", 1 << 12)
-    monkeypatch.setattr(reduce, "SUM_GRAIN", 1 << 14)
+    monkeypatch.setattr(reduce, "SUM_PARALLEL", 1 << 14)
+    monkeypatch.setattr(reduce, "SUM_BLOCK", 1 << 12)
     monkeypatch.setattr(unary, "SIGMOID_GRAIN", 1 << 12)
     monkeypatch.setattr(unary, "BACKWARD_GRAIN", 1 << 12)
     monkeypatch.setattr(kernels.load("copy"), "_GRAIN_ELEMENTS", 1 << 12)

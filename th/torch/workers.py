@@ -89,6 +89,11 @@ def set_threads(n):
     _threads = max(1, int(n))
 
 
+def inside():
+    """Whether the calling thread is running a piece of a split (nested work stays on it)."""
+    return getattr(_local, "inside", False)
+
+
 class _Job:
     """One split() call: chunk bounds, the next unclaimed chunk, chunks running."""
 

@@ -5,13 +5,17 @@ and kernels compile (then cache to disk, `cache=True`) only when a wrapper in
 th.torch.ops first chooses the numba path. Each wrapper makes that choice with one
 visible test (contiguous? supported type? big enough?).
 
-Threads: no kernel uses numba's `parallel=True`. Kernels are serial and `nogil=True`;
-their wrappers hand slices (element ranges, planes, bands of rows) to
-th.torch.workers.split, which runs them on the calling thread and on helper threads
-that sleep while idle. numba's OpenMP threads spin and split work statically, so with
-another process busy on one core a parallel call cost ~6 ms instead of ~0.02-0.4 ms
-(measured on a 2-core box: x:add(y) at 1e6 elements, nn.Tanh backward at 65k); with
-workers, a loaded machine costs about the one-thread time (see workers.py).
+Threads: kernels are serial and `nogil=True`; their wrappers hand slices (element
+ranges, planes, bands of rows) to th.torch.workers.split, which runs them on the calling
+thread and on helper threads that sleep while idle. numba's OpenMP threads spin and
+split work statically, so with another process busy on one core a parallel call cost
+~6 ms instead of ~0.02-0.4 ms (measured on a 2-core box: x:add(y) at 1e6 elements,
+nn.Tanh backward at 65k); with workers, a loaded machine costs about the one-thread
+time (see workers.py). The hottest kernels (arith: + - * /, pointwise: sigmoid and the
+activation backward passes, reduce: the whole-array sum) also come as a `parallel=True`
+twin (`<name>_par`, the same loop body under prange): on an idle machine its spinning
+threads start and finish a call within microseconds, and th.torch.adaptive runs it
+while its calls behave, the workers path after a stall.
 
 Setting TH_DEBUG=1 prints, on stderr, which path each kernel wrapper took the first time
 and when a kernel module is loaded (that is when numba may compile).

@@ -11,13 +11,19 @@ no vector math library here), which made sigmoid 2.2x slower than PyTorch at 1e6
 elements. The result is within 2 ulp of Torch7's `1/(1+exp(-x))` (bit-identical for
 about 96% of inputs), and follows it at the ends: 0 once exp(-x) overflows, 1 once it
 underflows, NaN for NaN. Float tensors are computed in double, as Torch7's C did.
+
+Each kernel also comes as `<name>_par`, the same loop body under prange (numba's
+spinning OpenMP threads); th.torch.adaptive chooses per call (see th.torch.ops.unary).
+Both give bit-identical results.
 """
 import math
 
 import numba
 import numpy as np
-from numba import types
+from numba import prange, types
 from numba.extending import intrinsic
+
+from th.torch.kernels.simd import wide_vectors
 
 # error_model="numpy": a division by zero gives inf instead of a Python exception,
 # whose test in every iteration stops LLVM from vectorising. "contract" lets LLVM fuse
@@ -68,17 +74,31 @@ def _exp(z):
     return scale + scale * (r + r * r * p)
 
 
+@numba.njit(inline="always", **_FAST)
+def _sigmoid(v):
+    z = -v
+    big = z > _EXP_MAX
+    z = _EXP_MIN if z < _EXP_MIN else z
+    z = _EXP_MAX if z > _EXP_MAX else z
+    e = _exp(z)
+    e = math.inf if big else e
+    return 1.0 / (1.0 + e)
+
+
 @numba.njit(**_FAST)
 def sigmoid(x, out):
     """out = 1 / (1 + exp(-x)), vectorised (see the module docstring)."""
+    wide_vectors()        # 512-bit vectors: 851 against 1019 us at 1e6 doubles here
     for i in range(x.shape[0]):
-        z = -x[i]
-        big = z > _EXP_MAX
-        z = _EXP_MIN if z < _EXP_MIN else z
-        z = _EXP_MAX if z > _EXP_MAX else z
-        e = _exp(z)
-        e = math.inf if big else e
-        out[i] = 1.0 / (1.0 + e)
+        out[i] = _sigmoid(x[i])
+
+
+@numba.njit(parallel=True, **_FAST)
+def sigmoid_par(x, out):
+    """sigmoid on numba's threads."""
+    for i in prange(x.shape[0]):
+        wide_vectors()    # in the loop body: numba compiles it as a function of its own
+        out[i] = _sigmoid(x[i])
 
 
 @numba.njit(**_PLAIN)
@@ -89,9 +109,25 @@ def sigmoid_backward(gi, go, o):
         gi[i] = go[i] * (1.0 - y) * y
 
 
+@numba.njit(parallel=True, **_PLAIN)
+def sigmoid_backward_par(gi, go, o):
+    """sigmoid_backward on numba's threads."""
+    for i in prange(gi.shape[0]):
+        y = o[i]
+        gi[i] = go[i] * (1.0 - y) * y
+
+
 @numba.njit(**_PLAIN)
 def tanh_backward(gi, go, o):
     """gi = go * (1 - o * o)."""
     for i in range(gi.shape[0]):
+        y = o[i]
+        gi[i] = go[i] * (1.0 - y * y)
+
+
+@numba.njit(parallel=True, **_PLAIN)
+def tanh_backward_par(gi, go, o):
+    """tanh_backward on numba's threads."""
+    for i in prange(gi.shape[0]):
         y = o[i]
         gi[i] = go[i] * (1.0 - y * y)

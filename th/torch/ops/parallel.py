@@ -7,12 +7,15 @@ module for why this beats numba's own threads on a loaded machine):
 - contiguous arrays of out's shape (or numbers) are cut as flat element ranges;
 - otherwise arrays of out's shape are cut along the first dimension;
 - anything else (broadcasting) is one call.
++ - * / between two contiguous float arrays of out's dtype run numba kernels instead
+(kernels/arith.py): `adaptive.run` picks, per call, their prange version on numba's
+spinning threads (an idle machine) or the serial one on th.torch.workers' pieces.
 `run_rows(fn, out, a, axis=-1)` does the same for a reduction along the last axis, one
 result per row (numpy's argmax), cutting rows.
 """
 import numpy as np
 
-from th.torch import workers
+from th.torch import adaptive, kernels, workers
 
 # Below this many elements a single call is faster than sharing the work: measured on
 # a 2-core VM, waking a helper and handing the GIL back and forth costs ~100 us, so
@@ -38,6 +41,8 @@ def run(fn, out, *arrays, **kwargs):
         return fn(*arrays, out=out, **kwargs)
     if out.flags.c_contiguous and all(
             not isinstance(a, np.ndarray) or not a.ndim or a.flags.c_contiguous for a in arrays):
+        if fn in _ARITH and not kwargs and _same_floats(out, arrays):
+            return _arith(_ARITH[fn], out.reshape(-1), *[a.reshape(-1) for a in arrays])
         out = out.reshape(-1)
         arrays = [a.reshape(-1) if isinstance(a, np.ndarray) and a.ndim else a for a in arrays]
         grain = GRAIN
@@ -49,6 +54,28 @@ def run(fn, out, *arrays, **kwargs):
         fn(*parts, out=out[lo:hi], **kwargs)
 
     workers.split(out.shape[0], piece, grain)
+    return out
+
+
+_ARITH = {np.add: "add", np.subtract: "sub", np.multiply: "mul", np.divide: "div"}
+
+
+def _same_floats(out, arrays):
+    return out.dtype.kind == "f" and len(arrays) == 2 and all(
+        isinstance(a, np.ndarray) and a.dtype == out.dtype and a.shape == out.shape
+        for a in arrays)
+
+
+def _arith(name, out, a, b):
+    if kernels.DEBUG:
+        kernels.trace(name, "numba")
+    k = kernels.load("arith")
+    serial, par = getattr(k, name), getattr(k, name + "_par")
+    n = out.shape[0]
+
+    def robust():
+        workers.split(n, lambda lo, hi: serial(a[lo:hi], b[lo:hi], out[lo:hi]), GRAIN)
+    adaptive.run((name, out.dtype.char), n, lambda: par(a, b, out), robust)
     return out
 
 

@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-from th.torch import kernels, types, workers
+from th.torch import adaptive, kernels, types, workers
 from th.torch.ops import parallel
 from th.torch.dispatch import method, function
 from th.torch.errors import TorchError, arg_error
@@ -69,11 +69,15 @@ def _split_results(args, n_results):
 
 # ---- sum / prod / mean --------------------------------------------------------------
 
-# sum: the vectorised numba loop from this size; several threads only from SUM_GRAIN
-# * 2 elements (a sum reads memory at full speed: measured, two threads gained nothing
-# at 2^20 elements and lost below).
+# sum: the vectorised numba loop from SUM_NUMBA elements, summed in blocks of
+# SUM_BLOCK (the same bits on any number of threads: kernels/reduce.py); several threads
+# from SUM_PARALLEL elements, by th.torch.adaptive's choice: numba's spinning threads
+# (1e6 doubles: 178 us against 275 on one thread) or, after a stall, one thread
+# (th.torch.workers' threads gained nothing here: waking a helper costs what it saves,
+# and under load 429 against 275 us).
 SUM_NUMBA = 1 << 17
-SUM_GRAIN = 1 << 20
+SUM_BLOCK = 1 << 16
+SUM_PARALLEL = 1 << 19
 
 
 def _sum_all(a, t):
@@ -81,15 +85,16 @@ def _sum_all(a, t):
         if kernels.DEBUG:
             kernels.trace("sum", "numba")
         flat = a.reshape(-1)
-        kernel = kernels.load("reduce").sum_all
-        if flat.shape[0] < 2 * SUM_GRAIN:
-            return kernel(flat)
-        parts = {}
+        k = kernels.load("reduce")
+        if flat.shape[0] < SUM_PARALLEL or workers.threads() < 2:
+            return k.sum_all(flat, SUM_BLOCK)
+        partials = np.empty(-(-flat.shape[0] // SUM_BLOCK))
 
-        def piece(lo, hi):
-            parts[lo] = kernel(flat[lo:hi])
-        workers.split(flat.shape[0], piece, SUM_GRAIN)
-        return sum(parts[lo] for lo in sorted(parts))   # a fixed order: reproducible
+        def spin():
+            k.block_sums_par(flat, SUM_BLOCK, partials)
+            return k.total(partials)
+        return adaptive.run(("sum", flat.dtype.char), flat.shape[0], spin,
+                            lambda: k.sum_all(flat, SUM_BLOCK))
     return a.sum(dtype=_acc_dtype(t))
 
 

@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 
-from th.torch import kernels, workers
+from th.torch import adaptive, kernels, workers
 from th.torch.dispatch import method, function
 from th.torch.errors import TorchError, invalid_arguments
 from th.torch.ops import parallel
@@ -40,25 +40,31 @@ def _sigmoid(x, out):
     if x.flags.c_contiguous and out.flags.c_contiguous:
         if kernels.DEBUG:
             kernels.trace("sigmoid", "numba")
-        kernel = kernels.load("pointwise").sigmoid
         if x.ndim == 1 and x.shape[0] < 2 * SIGMOID_GRAIN:     # fast path: one call
-            kernel(x, out)
+            kernels.load("pointwise").sigmoid(x, out)
         else:
-            _split(kernel, SIGMOID_GRAIN, x, out)
+            _split("sigmoid", SIGMOID_GRAIN, x, out)
         return out
     if kernels.DEBUG:
         kernels.trace("sigmoid", "numpy")
     return parallel.run(_sigmoid_numpy, out, x)
 
 
-def _split(kernel, grain, *arrays):
-    """kernel(*arrays) on flat slices of contiguous arrays of one size, across threads."""
+def _split(name, grain, *arrays):
+    """The pointwise kernel `name` on contiguous arrays of one size, across threads:
+    its prange twin on numba's spinning threads or slices on th.torch.workers, as
+    th.torch.adaptive decides (the same bits either way)."""
+    k = kernels.load("pointwise")
+    kernel = getattr(k, name)
     flat = [a.reshape(-1) for a in arrays]
     n = flat[0].shape[0]
     if n < 2 * grain:
         kernel(*flat)
         return
-    workers.split(n, lambda lo, hi: kernel(*[a[lo:hi] for a in flat]), grain)
+
+    def robust():
+        workers.split(n, lambda lo, hi: kernel(*[a[lo:hi] for a in flat]), grain)
+    adaptive.run((name, flat[0].dtype.char), n, lambda: getattr(k, name + "_par")(*flat), robust)
 
 
 def _sigmoid_numpy(x, out):
@@ -179,7 +185,7 @@ def _backward(name, numpy_fn, grad_input, grad_output, output):
             gi.dtype == go.dtype == o.dtype:
         if kernels.DEBUG:
             kernels.trace(name, "numba")
-        _split(getattr(kernels.load("pointwise"), name), BACKWARD_GRAIN, gi, go, o)
+        _split(name, BACKWARD_GRAIN, gi, go, o)
     else:
         if kernels.DEBUG:
             kernels.trace(name, "numpy")
