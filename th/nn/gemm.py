@@ -16,6 +16,14 @@ products about 1.7x faster than one thread; here only products over MIN_WORK are
 between threads (th.torch.workers never waits for a piece nobody started, so a loaded
 machine costs about the one-core time).
 
+Tried and not kept (th.torch.adaptive for products): OpenBLAS on 2 threads while calls
+behave, one thread after a stall. MLP SGD step of bench/nn_train.py, th alone in its
+process: 3.07 -> 2.07 ms f64, 1.53 -> 1.18 ms f32 (PyTorch ~1.75 / 0.95). But beside
+PyTorch in one process, PyTorch's spinning OpenMP threads made single OpenBLAS calls
+look stalled, and with the other core busy the f64 step's median went 3.10 -> 4.39 ms
+(OpenBLAS's threads keep spinning for a while after each probe, against the one-thread
+work): over the ~10% allowed, so every product still runs with one BLAS thread.
+
 Without numpy's bundled OpenBLAS (another BLAS), products run as numpy runs them.
 Imports numpy and th.torch only.
 """

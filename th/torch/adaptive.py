@@ -21,14 +21,24 @@ machine every big call spins, and under sustained load about one call per BACKOF
 period pays a stall. Both paths run the same kernels on the same pieces (see the
 callers), so the choice never changes a result.
 
-Measured on this project's 2-core VM (median / p90 of single calls, microseconds; x:add(y)
-at 1e6 float64 elements; PyTorch 2.13 with 2 threads in the same process):
+Measured on this project's 2-core VM (median / p90 of single calls, microseconds, 1e6
+float64 elements, bench/tensor_ops.py --large; PyTorch 2.13 with 2 threads in the same
+process; "workers" is the sleeping-threads-only path this module replaced):
 
-                        idle          1 busy process   2 busy processes
-    PyTorch           410 / 463      415 / 4466        416 / 7590
-    spinning always   408 / 454      412 / 4472       7575 / 8011
-    sleeping always   588 / 648      845 / 988         940 / 1013
-    adaptive          (see bench/tensor_ops.py: th's rows; workers.py has more)
+                   idle                        1 busy process            2 busy processes
+             workers  adaptive  PyTorch    workers  adaptive  PyTorch    workers  adaptive
+    add      579/643  439/487   417/468    929/992  635/928   433/8000   905/1031 855/4478
+    cmul     574/646  431/482   418/804    883/955  804/883  4282/7947
+    sigmoid  646/717  446/504   498/567   1051/1138 877/976  7777/7997  1052/1137 871/4228
+    tanh bwd 615/674  424/474   425/484    795/861  823/883  5068/8015
+    sum      277/310  150/163   141/158    274/294  279/323   142/7263   274/294  275/312
+
+Idle, these ops meet the issue's <= 1.2x PyTorch; with one busy process medians are
+at most ~4% over the workers path and p90s under it. With two busy processes (both
+cores taken by others) add's and sigmoid's p90 reach ~4.3 ms: the robust estimate
+is learned from LEARN calls only, which can themselves be slow there, so some stalls
+are not recognised. (Judging against the fastest spinning call instead caught them,
+but also counted idle hiccups as stalls and cost 30-40% idle: not kept.)
 
 TH_THREAD_WAIT=adaptive (the default), spin or sleep chooses the policy for a process;
 `set_mode` changes it (bench/tensor_ops.py compares the three). A forked child never
