@@ -45,6 +45,7 @@ def _early_threads():
 
 
 _early_threads()
+import th  # noqa: E402,F401  (first: it sets OpenBLAS's thread timeout before numpy loads)
 import numpy as np  # noqa: E402
 
 
@@ -59,13 +60,21 @@ def _timeit(step, rounds, warmup=3):
     return times
 
 
-def _side_by_side(th_step, pt_step, rounds, chunk=5):
+# Untimed pause when switching sides: each library's idle threads spin for a while after
+# its last call (PyTorch's OpenMP ones, OpenBLAS's) and would slow the other side's
+# first steps, which th.torch.adaptive then takes for a loaded machine.
+SETTLE = 0.02
+
+
+def _side_by_side(th_step, pt_step, rounds, chunk=20):
     """Alternate th and PyTorch in chunks; return their lists of step times."""
     th_times, pt_times = [], []
     _timeit(th_step, 0, 3)
     _timeit(pt_step, 0, 3)
     for _ in range(max(1, rounds // chunk)):
+        time.sleep(SETTLE)
         th_times += _timeit(th_step, chunk, 0)
+        time.sleep(SETTLE)
         pt_times += _timeit(pt_step, chunk, 0)
     return th_times, pt_times
 
@@ -79,7 +88,15 @@ def _report(name, th_times, pt_times):
     tb, pb = min(th_times), min(pt_times)
     print(f"{name:<26} th {tm * 1e3:7.2f} ms (best {tb * 1e3:6.2f}, p90 "
           f"{_p90(th_times) * 1e3:7.2f})   PyTorch {pm * 1e3:7.2f} ms (best {pb * 1e3:6.2f}, "
-          f"p90 {_p90(pt_times) * 1e3:7.2f})   ratio {tm / pm:5.2f} (best {tb / pb:5.2f})")
+          f"p90 {_p90(pt_times) * 1e3:7.2f})   ratio {tm / pm:5.2f} (best {tb / pb:5.2f})"
+          f"   stalls {_stalls()}")
+
+
+def _stalls():
+    """Calls th.torch.adaptive has found stalled so far (each moves th to its sleeping
+    threads for a while)."""
+    from th.torch import adaptive
+    return adaptive.stalls
 
 
 # ---- MLP 784-256-10 (batch 128), one SGD step ---------------------------------------------
@@ -225,7 +242,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--threads", type=int, default=None,
                     help="threads for both sides (default: all cores)")
-    ap.add_argument("--rounds", type=int, default=40)
+    ap.add_argument("--rounds", type=int, default=200)
     ap.add_argument("--only", default=None, help="run only this benchmark")
     ap.add_argument("--busy", type=int, default=0, metavar="N",
                     help="keep N other processes busy (one core each) while measuring")

@@ -11,8 +11,15 @@ Lua through one registry (`th.lua.registry`).
 Importing `th` is cheap: packages load on first use, and numba compiles lazily.
 """
 import importlib
+import os as _os
 
-from th.lua import registry as _registry
+# Before numpy loads OpenBLAS: its idle threads spin for 2^28 cycles (~0.1 s) after each
+# multi-threaded product unless told otherwise, holding a core that th's other threads
+# (and other programs) need; 2^20 (~0.4 ms) still bridges the gaps between one layer's
+# products and the next (th.nn.gemm has the measurements).
+_os.environ.setdefault("OPENBLAS_THREAD_TIMEOUT", "20")
+
+from th.lua import registry as _registry  # noqa: E402
 
 # Lua name -> Python module implementing it. `require 'nn'` imports th.nn on demand.
 _PACKAGES = {

@@ -55,3 +55,35 @@ def test_blas_gets_its_thread_count_back():
         assert getter() == 2
     finally:
         setter(before)
+
+
+@pytest.mark.parametrize("mode", ["spin", "sleep", "adaptive"])
+def test_products_agree_on_every_thread_policy(mode, monkeypatch):
+    from th.torch import adaptive, workers
+    monkeypatch.setattr(workers, "_threads", 2)
+    for name, fresh in (("_robust_best", {}), ("_robust_calls", {}), ("_tried", set()),
+                        ("_sleep_until", 0.0)):
+        monkeypatch.setattr(adaptive, name, fresh)
+    rng = np.random.default_rng(3)
+    a, b = rng.standard_normal((128, 300)), rng.standard_normal((300, 200))
+    used = []
+    if gemm._OPENBLAS is not None:
+        setter, getter = gemm._OPENBLAS
+        real = np.matmul
+
+        def spy(*args, **kw):
+            used.append(getter())
+            return real(*args, **kw)
+        monkeypatch.setattr(gemm.np, "matmul", spy)
+    saved = adaptive.mode()
+    adaptive.set_mode(mode)
+    try:
+        outs = [gemm.matmul(a, b, np.empty((128, 200))) for _ in range(5)]
+    finally:
+        adaptive.set_mode(saved)
+    for out in outs:
+        np.testing.assert_allclose(out, a @ b, rtol=1e-12, atol=1e-12)
+    if used:
+        # spin: OpenBLAS's own threads; sleep: one BLAS thread per call;
+        # adaptive: one thread while it learns the robust time, then OpenBLAS's threads.
+        assert {"spin": {2}, "sleep": {1}}.get(mode, {1, 2}) == set(used)

@@ -30,6 +30,9 @@ def policy(monkeypatch):
     monkeypatch.setattr(adaptive, "_tried", set())
     monkeypatch.setattr(adaptive, "_mode", "adaptive")
     monkeypatch.setattr(adaptive, "_sleep_until", 0.0)
+    monkeypatch.setattr(adaptive, "_backoff", adaptive.BACKOFF_MIN)
+    monkeypatch.setattr(adaptive, "_spins", 0)
+    monkeypatch.setattr(adaptive, "_last_slow", -adaptive.SLOW_WINDOW - 1)
     monkeypatch.setattr(workers, "_threads", 2)
     return clock
 
@@ -62,13 +65,46 @@ def test_a_stall_switches_to_robust_and_back_after_backoff(policy):
     cost[0] = 0.5e-3
     assert [call() for _ in range(3)] == ["spin"] * 3
     cost[0] = 8e-3                             # a time slice lost: > 2 * 1 ms + 0.5 ms
+    assert call() == "spin" and adaptive.stalls == stalls       # alone: a hiccup
+    cost[0] = 0.5e-3
+    assert call() == "spin"
+    cost[0] = 8e-3                             # a second one within SLOW_WINDOW: a stall
     assert call() == "spin" and adaptive.stalls == stalls + 1
     stalled_at = policy.now
-    while policy.now < stalled_at + adaptive.BACKOFF:
+    while policy.now < stalled_at + adaptive.BACKOFF_MIN:
         assert call() == "robust"
     cost[0] = 0.5e-3
-    assert call() == "spin"                    # probed again after BACKOFF
+    assert call() == "spin"                    # probed again after the backoff
     assert call() == "spin"
+
+
+def test_slow_calls_far_apart_are_no_stall(policy):
+    cost = [0.5e-3]
+    call = _caller(policy, lambda: cost[0])
+    stalls = adaptive.stalls
+    for _ in range(5):
+        cost[0] = 8e-3
+        call()
+        cost[0] = 0.5e-3
+        assert [call() for _ in range(adaptive.SLOW_WINDOW + 2)][-1] == "spin"
+    assert adaptive.stalls == stalls
+
+
+def test_stalls_in_a_row_lengthen_the_backoff_up_to_its_maximum(policy):
+    call = _caller(policy, lambda: 8e-3)       # every spinning call stalls: a loaded machine
+    while call() == "robust":                  # learn the estimate
+        pass
+    periods = []
+    while len(periods) < 8:
+        while call() == "spin":
+            pass
+        start = policy.now
+        while call() == "robust":
+            pass
+        periods.append(policy.now - start)
+    assert periods[0] < 2 * adaptive.BACKOFF_MIN + 0.01
+    assert all(b >= a for a, b in zip(periods, periods[1:]))
+    assert adaptive.BACKOFF <= periods[-1] < adaptive.BACKOFF + 0.01
 
 
 def test_normal_noise_is_no_stall(policy):

@@ -1,28 +1,32 @@
-"""Matrix products for nn's layers: one BLAS thread per call, big products shared out.
+"""Matrix products for nn's layers: OpenBLAS's threads while they behave, else one
+BLAS thread per call with big products shared out.
 
 Input: float numpy arrays (2-D, or a batch of matrices for `matmul_sum`); output: the
-product written into `out`. Every call runs with OpenBLAS set to one thread, and a big
-product is cut into blocks of rows or columns that th.torch.workers hands to the caller
-and its sleeping helper threads (numpy's matmul releases the GIL).
+product written into `out`.
 
-Why: OpenBLAS's own threads split each product statically and wait for each other by
-spinning. When another process holds a core (a test run, a browser), a product that
-takes 0.2 ms alone took 20-100 ms: on a 2-core machine with the other core busy,
-nn.SpatialConvolutionMM's backward pass on an 8x16x14x14 batch had a median of 25 ms and
-a 90th percentile of 180 ms, for 0.9 ms idle, and the MLP step of bench/nn_train.py took
-60 ms for 3. With one BLAS thread they stay near their one-core times whatever the
-load. The price: on an idle machine OpenBLAS's threads ran that MLP's 128x784x256
-products about 1.7x faster than one thread; here only products over MIN_WORK are cut
-between threads (th.torch.workers never waits for a piece nobody started, so a loaded
-machine costs about the one-core time).
+Two ways to run a product on several cores, chosen per call by th.torch.adaptive:
+- OpenBLAS's own threads (the fast way on an idle machine: they wait for work by
+  spinning, so a call starts at once);
+- one BLAS thread per call, a big product cut into blocks of rows or columns that
+  th.torch.workers hands to the caller and its sleeping helper threads (numpy's matmul
+  releases the GIL). This way never stalls: OpenBLAS splits each product statically, so
+  when another process holds a core, a product that takes 0.2 ms alone took 20-100 ms
+  (nn.SpatialConvolutionMM's backward on an 8x16x14x14 batch: median 25 ms, p90 180 ms
+  for 0.9 ms idle), where the helpers' way costs about the one-core time.
+OpenBLAS's idle threads spin for OPENBLAS_THREAD_TIMEOUT (th sets 2^20 cycles, ~0.4 ms,
+before numpy loads: see th/__init__.py; OpenBLAS's default, ~0.1 s, held a core long
+after each product and stalled the other threads of the process and PyTorch's).
 
-Tried and not kept (th.torch.adaptive for products): OpenBLAS on 2 threads while calls
-behave, one thread after a stall. MLP SGD step of bench/nn_train.py, th alone in its
-process: 3.07 -> 2.07 ms f64, 1.53 -> 1.18 ms f32 (PyTorch ~1.75 / 0.95). But beside
-PyTorch in one process, PyTorch's spinning OpenMP threads made single OpenBLAS calls
-look stalled, and with the other core busy the f64 step's median went 3.10 -> 4.39 ms
-(OpenBLAS's threads keep spinning for a while after each probe, against the one-thread
-work): over the ~10% allowed, so every product still runs with one BLAS thread.
+Measured on this project's 2-core VM, bench/nn_train.py (median ms, p90; 2 threads each
+side; PyTorch 2.13 in the same process):
+
+    MLP SGD step            f64 idle     f32 idle     f64, 1 busy process
+    one BLAS thread always  3.22         1.60         3.24 (p90 4.5)
+    adaptive (this)         2.45         1.27         3.51 (p90 4.9)
+    PyTorch                 1.94         0.98         6.25 (p90 81)
+
+The workers' way alone gains less (a 128x784x256 f64 product: 761 us on one thread,
+551 us cut in two on helper threads, 432 us on OpenBLAS's two threads), hence both.
 
 Without numpy's bundled OpenBLAS (another BLAS), products run as numpy runs them.
 Imports numpy and th.torch only.
@@ -33,7 +37,7 @@ import os
 
 import numpy as np
 
-from th.torch import workers
+from th.torch import adaptive, workers
 
 # Below this many multiply-adds (about 1 ms on one core) a product is one call. Cutting
 # costs: smaller products run slower (a 128x784x256 one in 2 pieces took 1.2x the whole
@@ -43,6 +47,9 @@ from th.torch import workers
 # two pieces per thread.
 MIN_WORK = 1 << 25
 PIECES_PER_THREAD = 2
+# From this many multiply-adds a product may run on OpenBLAS's own threads (smaller
+# ones gain nothing from a second thread).
+BLAS_THREADS_WORK = 1 << 20
 
 
 def _find_openblas_threads():
@@ -64,26 +71,51 @@ def _find_openblas_threads():
 _OPENBLAS = _find_openblas_threads()
 
 
-class one_blas_thread:
-    """`with one_blas_thread():` OpenBLAS runs on the calling thread only, then gets
-    its thread count back (the tensor core's own products are not affected)."""
+class blas_threads:
+    """`with blas_threads(n):` OpenBLAS runs on n threads, then gets its count back."""
+
+    def __init__(self, n):
+        self.n = n
 
     def __enter__(self):
         if _OPENBLAS is not None:
             self.saved = _OPENBLAS[1]()
-            if self.saved != 1:
-                _OPENBLAS[0](1)
+            if self.saved != self.n:
+                _OPENBLAS[0](self.n)
         return self
 
     def __exit__(self, *exc):
-        if _OPENBLAS is not None and self.saved != 1:
+        if _OPENBLAS is not None and self.saved != self.n:
             _OPENBLAS[0](self.saved)
         return False
 
 
+class one_blas_thread(blas_threads):
+    """`with one_blas_thread():` OpenBLAS runs on the calling thread only, then gets
+    its thread count back (the tensor core's own products are not affected)."""
+
+    def __init__(self):
+        super().__init__(1)
+
+
 def matmul(a, b, out):
-    """out = a @ b for 2-D arrays; a big product is cut into blocks of out's rows (or of
-    its columns, when it has fewer rows than columns)."""
+    """out = a @ b for 2-D arrays: on OpenBLAS's threads while their calls behave
+    (th.torch.adaptive), else with one BLAS thread per piece, a big product cut into
+    blocks of out's rows (or of its columns, when it has fewer rows than columns)."""
+    m, k = a.shape
+    n = b.shape[1]
+    work = m * n * k
+    if work < BLAS_THREADS_WORK or _OPENBLAS is None or workers.threads() < 2:
+        return _matmul_pieces(a, b, out)
+
+    def on_blas_threads():
+        with blas_threads(workers.threads()):
+            return np.matmul(a, b, out=out)
+    return adaptive.run(("mm", a.dtype.char), work, on_blas_threads,
+                        lambda: _matmul_pieces(a, b, out), numba=False)
+
+
+def _matmul_pieces(a, b, out):
     m, k = a.shape
     n = b.shape[1]
     with one_blas_thread():

@@ -10,16 +10,19 @@ A big operation can run on two kinds of threads:
   started), but waking a helper and handing it the GIL costs ~50-100 us on a VM.
 
 `run(kind, units, spin, robust)` calls spin() while spinning calls behave and robust()
-otherwise. Every robust call is timed and the fastest per unit of
-work is kept for its kind and size class (size rounded down to a power of two); a
-spinning call that takes more than STALL_FACTOR times that robust estimate plus
-STALL_MARGIN was stalled (it did worse than sleeping threads would have), and every
-call then runs robustly for BACKOFF seconds before spinning is tried again. The first
-LEARN calls of a kind and size class run robustly, to learn the estimate (the first one
-loads or compiles its kernel); the first spinning one is not judged, for the same reason. So on an idle
-machine every big call spins, and under sustained load about one call per BACKOFF
-period pays a stall. Both paths run the same kernels on the same pieces (see the
-callers), so the choice never changes a result.
+otherwise. Every robust call is timed and the fastest per unit of work is kept for its
+kind and size class (size rounded down to a power of two); a spinning call that takes
+more than STALL_FACTOR times that robust estimate plus STALL_MARGIN was slow (it did
+worse than sleeping threads would have). One slow call is forgiven (the first call
+after an idle spell often is); a second within SLOW_WINDOW spinning calls is a stall,
+and every call then runs robustly for a backoff period before spinning is tried again:
+BACKOFF_MIN after a lone stall, doubling up to BACKOFF while stalls keep following
+each other. The first LEARN calls of a kind and size class run robustly, to learn the
+estimate (the first one loads or compiles its kernel); the first spinning one is not
+judged, for the same reason. So on an idle machine every big call spins, and under
+sustained load a few calls per BACKOFF period pay a stall. Both paths of the element-wise
+kernels run the same loops on the same pieces, so the choice never changes their
+results; products (th.nn.gemm) may differ in the last bits.
 
 Measured on this project's 2-core VM (median / p90 of single calls, microseconds, 1e6
 float64 elements, bench/tensor_ops.py --large; PyTorch 2.13 with 2 threads in the same
@@ -57,7 +60,15 @@ MODES = ("adaptive", "spin", "sleep")
 # faster than the robust estimate: the margin keeps noise on small calls from counting.
 STALL_FACTOR = 2.0
 STALL_MARGIN = 0.5e-3
-# Seconds of robust calls after a stall, before spinning is tried again.
+# A slow spinning call alone is no stall: the first big call after the machine idled
+# is often slow (a VM's sleeping core waking up, caches another program emptied). Two
+# slow calls within SLOW_WINDOW spinning calls are.
+SLOW_WINDOW = 8
+# Seconds of robust calls after a stall, before spinning is tried again: BACKOFF_MIN
+# after a lone stall (an idle machine's hiccup, another library's threads still
+# spinning), doubling while stalls follow each other within a backoff period of each
+# other (a loaded machine), up to BACKOFF.
+BACKOFF_MIN = 0.05
 BACKOFF = 2.0
 # Robust calls of a kind and size class before its first spinning one: the first call
 # also loads (or compiles) its kernel, so the second one's time is the estimate.
@@ -75,6 +86,9 @@ _mode = _initial_mode()
 _spin_ok = None              # None: not checked yet; False: never spin in this process
 _spun = False                # a spinning kernel has run in this process
 _sleep_until = 0.0           # perf_counter() time before which adaptive mode sleeps
+_backoff = BACKOFF_MIN       # the length of the last backoff period
+_spins = 0                   # spinning calls judged so far
+_last_slow = -SLOW_WINDOW - 1  # the number of the last slow one among them
 _robust_best = {}            # (kind, size class) -> fastest robust seconds per unit
 _robust_calls = {}           # (kind, size class) -> robust calls timed so far
 _tried = set()               # (kind, size class) whose spinning kernel has run once
@@ -89,11 +103,12 @@ def mode():
 
 def set_mode(new):
     """Use policy `new` ('adaptive', 'spin' or 'sleep') from now on."""
-    global _mode, _sleep_until
+    global _mode, _sleep_until, _backoff
     if new not in MODES:
         raise ValueError(f"thread wait mode must be one of {', '.join(MODES)}, not {new!r}")
     _mode = new
     _sleep_until = 0.0
+    _backoff = BACKOFF_MIN
 
 
 def disable_spinning():
@@ -102,12 +117,15 @@ def disable_spinning():
     _spin_ok = False
 
 
-def spinning():
-    """Whether a big call may use spinning threads at this moment."""
+def spinning(numba=True):
+    """Whether a big call may use spinning threads at this moment (numba=False: threads
+    of another library, OpenBLAS's, so numba's parallel layer need not start)."""
     if _mode == "sleep" or workers.threads() < 2 or workers.inside():
         return False
     if not (_mode == "spin" or _perf() >= _sleep_until):
         return False
+    if not numba:
+        return True
     return _spin_ok or (_spin_ok is None and _check_layer())
 
 
@@ -127,25 +145,27 @@ def _check_layer():
     return _spin_ok
 
 
-def run(kind, units, spin, robust):
+def run(kind, units, spin, robust, numba=True):
     """spin() or robust(), as this moment calls for; returns its result.
 
     `kind` names the kernel (and dtype), `units` measures the work (elements, or
     multiply-adds): calls of one kind and size class are compared with each other.
+    numba=False: spin() runs on another library's threads (OpenBLAS's), not numba's.
     """
     global _spun
     key = (kind, units.bit_length())
     ref = _robust_best.get(key)
-    if (_robust_calls.get(key, 0) >= LEARN or _mode == "spin") and spinning():
-        _numba_threads()
-        _spun = True
+    if (_robust_calls.get(key, 0) >= LEARN or _mode == "spin") and spinning(numba):
+        if numba:
+            _numba_threads()
+            _spun = True
         start = _perf()
         result = spin()
         took = _perf() - start
         if key not in _tried:        # the first call loads (or compiles) the kernel
             _tried.add(key)
-        elif ref is not None and took > STALL_FACTOR * ref * units + STALL_MARGIN:
-            _stalled(start + took)
+        elif ref is not None:
+            _judge(took > STALL_FACTOR * ref * units + STALL_MARGIN, start + took)
         return result
     start = _perf()
     result = robust()
@@ -156,11 +176,26 @@ def run(kind, units, spin, robust):
     return result
 
 
+def _judge(slow, now):
+    """Count a judged spinning call; a second slow one within SLOW_WINDOW calls of the
+    last is a stall."""
+    global _spins, _last_slow
+    _spins += 1
+    if slow:
+        if _spins - _last_slow <= SLOW_WINDOW:
+            _stalled(now)
+        _last_slow = _spins
+
+
 def _stalled(now):
-    global _sleep_until, stalls
+    global _sleep_until, _backoff, stalls
     stalls += 1
     if _mode == "adaptive":
-        _sleep_until = now + BACKOFF
+        if now - _sleep_until < _backoff:        # soon after the last backoff: loaded
+            _backoff = min(2 * _backoff, BACKOFF)
+        else:
+            _backoff = BACKOFF_MIN
+        _sleep_until = now + _backoff
 
 
 def _numba_threads():
