@@ -33,6 +33,7 @@ def policy(monkeypatch):
     monkeypatch.setattr(adaptive, "_backoff", adaptive.BACKOFF_MIN)
     monkeypatch.setattr(adaptive, "_spins", 0)
     monkeypatch.setattr(adaptive, "_last_slow", -adaptive.SLOW_WINDOW - 1)
+    monkeypatch.setattr(adaptive, "_last_stall", -adaptive.RELAPSE - 1)
     monkeypatch.setattr(workers, "_threads", 2)
     return clock
 

@@ -26,22 +26,22 @@ results; products (th.nn.gemm) may differ in the last bits.
 
 Measured on this project's 2-core VM (median / p90 of single calls, microseconds, 1e6
 float64 elements, bench/tensor_ops.py --large; PyTorch 2.13 with 2 threads in the same
-process; "workers" is the sleeping-threads-only path this module replaced):
+process; "workers" is the sleeping-threads-only path, before this module):
 
-                   idle                        1 busy process            2 busy processes
-             workers  adaptive  PyTorch    workers  adaptive  PyTorch    workers  adaptive
-    add      579/643  439/487   417/468    929/992  635/928   433/8000   905/1031 855/4478
-    cmul     574/646  431/482   418/804    883/955  804/883  4282/7947
-    sigmoid  646/717  446/504   498/567   1051/1138 877/976  7777/7997  1052/1137 871/4228
-    tanh bwd 615/674  424/474   425/484    795/861  823/883  5068/8015
-    sum      277/310  150/163   141/158    274/294  279/323   142/7263   274/294  275/312
+                   idle                        1 busy process              2 busy processes
+             workers  adaptive  PyTorch    workers   adaptive  PyTorch    adaptive  numpy
+    add      579/643  432/490   437/476    929/992   565/866   417/7472   865/4552  910/4931
+    cmul     574/646  451/496   430/473    883/955   821/924  7978/8147
+    sigmoid  646/717  467/530   541/606   1051/1138  710/1079 7970/8181   464/5272 2041/6098
+    tanh bwd 615/674  448/489   422/476    795/861   833/895   429/8000
+    sum      277/310  151/168   136/148    274/294   281/331   142/167    153/271   311/369
 
 Idle, these ops meet the issue's <= 1.2x PyTorch; with one busy process medians are
-at most ~4% over the workers path and p90s under it. With two busy processes (both
-cores taken by others) add's and sigmoid's p90 reach ~4.3 ms: the robust estimate
-is learned from LEARN calls only, which can themselves be slow there, so some stalls
-are not recognised. (Judging against the fastest spinning call instead caught them,
-but also counted idle hiccups as stalls and cost 30-40% idle: not kept.)
+at or under the workers path and p90s about equal to it; with two (both cores taken by
+others) even numpy's single thread has a ~5 ms p90, and th's is no worse. (A first
+version took one slow call for a stall and backed off 2 s each time: fine under load,
+but an idle hiccup then cost 2 s of sleeping threads, and the MLP step of
+bench/nn_train.py lost its second BLAS thread for whole runs.)
 
 TH_THREAD_WAIT=adaptive (the default), spin or sleep chooses the policy for a process;
 `set_mode` changes it (bench/tensor_ops.py compares the three). A forked child never
@@ -66,10 +66,12 @@ STALL_MARGIN = 0.5e-3
 SLOW_WINDOW = 8
 # Seconds of robust calls after a stall, before spinning is tried again: BACKOFF_MIN
 # after a lone stall (an idle machine's hiccup, another library's threads still
-# spinning), doubling while stalls follow each other within a backoff period of each
-# other (a loaded machine), up to BACKOFF.
+# spinning), doubling up to BACKOFF while each stall comes within RELAPSE spinning calls
+# of the one before (a loaded machine). Counted in calls, not seconds: how often calls
+# come says nothing about the load.
 BACKOFF_MIN = 0.05
 BACKOFF = 2.0
+RELAPSE = 64
 # Robust calls of a kind and size class before its first spinning one: the first call
 # also loads (or compiles) its kernel, so the second one's time is the estimate.
 LEARN = 2
@@ -89,6 +91,7 @@ _sleep_until = 0.0           # perf_counter() time before which adaptive mode sl
 _backoff = BACKOFF_MIN       # the length of the last backoff period
 _spins = 0                   # spinning calls judged so far
 _last_slow = -SLOW_WINDOW - 1  # the number of the last slow one among them
+_last_stall = -RELAPSE - 1   # the number of the last stalled one
 _robust_best = {}            # (kind, size class) -> fastest robust seconds per unit
 _robust_calls = {}           # (kind, size class) -> robust calls timed so far
 _tried = set()               # (kind, size class) whose spinning kernel has run once
@@ -188,13 +191,12 @@ def _judge(slow, now):
 
 
 def _stalled(now):
-    global _sleep_until, _backoff, stalls
+    global _sleep_until, _backoff, _last_stall, stalls
     stalls += 1
     if _mode == "adaptive":
-        if now - _sleep_until < _backoff:        # soon after the last backoff: loaded
-            _backoff = min(2 * _backoff, BACKOFF)
-        else:
-            _backoff = BACKOFF_MIN
+        relapse = _spins - _last_stall <= RELAPSE
+        _backoff = min(2 * _backoff, BACKOFF) if relapse else BACKOFF_MIN
+        _last_stall = _spins
         _sleep_until = now + _backoff
 
 
