@@ -9,6 +9,7 @@ import pytest
 
 from th import torch
 from th.torch.errors import TorchError
+from th.nn import conv
 from th.nn.conv import (SpatialConvolution, SpatialConvolutionMM, SpatialFullConvolution,
                         TemporalConvolution)
 from spatial_checks import (check_batch, check_input_grad, check_param_grads, randn,
@@ -24,9 +25,18 @@ SPATIAL = [  # (nIn, nOut, kW, kH, dW, dH, padW, padH), H, W
 ]
 
 
+@pytest.fixture(params=["unfold", "direct"])
+def conv_path(request, monkeypatch):
+    """Both of SpatialConvolution's paths: unfolding + product, and the direct loops
+    (forced here on every stride-1 layer, whatever its width)."""
+    if request.param == "direct":
+        monkeypatch.setattr(conv, "DIRECT_MIN_WIDTH", 1)
+    return request.param
+
+
 @pytest.mark.parametrize("cls", [SpatialConvolution, SpatialConvolutionMM])
 @pytest.mark.parametrize("args,H,W", SPATIAL)
-def test_SpatialConvolution_gradients(cls, args, H, W):
+def test_SpatialConvolution_gradients(cls, args, H, W, conv_path):
     m = cls(*args)
     for x in (randn(args[0], H, W), randn(2, args[0], H, W)):
         check_input_grad(m, x)
@@ -34,8 +44,36 @@ def test_SpatialConvolution_gradients(cls, args, H, W):
 
 
 @pytest.mark.parametrize("args,H,W", SPATIAL)
-def test_SpatialConvolution_batch_is_per_sample(args, H, W):
+def test_SpatialConvolution_batch_is_per_sample(args, H, W, conv_path):
     check_batch(SpatialConvolution(*args), randn(3, args[0], H, W))
+
+
+def test_direct_loops_take_few_planes_and_wide_rows():
+    assert conv._direct(SpatialConvolution(3, 6, 5, 5), 28)           # LeNet's first layer
+    assert not conv._direct(SpatialConvolution(6, 16, 5, 5), 10)      # its second
+    assert not conv._direct(SpatialConvolution(3, 6, 5, 5, 2, 2), 28)  # strided
+
+
+@pytest.mark.parametrize("dtype", ["torch.DoubleTensor", "torch.FloatTensor"])
+@pytest.mark.parametrize("pad,batch", [(0, 4), (2, 3), (1, 0)])
+def test_direct_loops_agree_with_unfolding(dtype, pad, batch, monkeypatch):
+    torch.manualSeed(3)
+    m = SpatialConvolution(3, 6, 5, 5, 1, 1, pad, pad).type(dtype)
+    x = torch.randn(*((batch,) if batch else ()), 3, 24, 20).type(dtype)
+    assert conv._direct(m, 20 + 2 * pad - 4)
+    results = []
+    for path in ("direct", "unfold"):
+        if path == "unfold":
+            monkeypatch.setattr(conv, "DIRECT_MAX_PLANES", 0)
+        m.zeroGradParameters()
+        y = m.forward(x).clone()
+        g = torch.Tensor(y.size()).type(dtype).fill(0.5).add(y)
+        gi = m.backward(x, g, 0.5).clone()
+        results.append([t.numpy().copy() for t in (y, gi, m.gradWeight, m.gradBias)])
+        assert m.finput.nElement() == (0 if path == "direct" else 75 * y.nElement() // 6)
+    tol = 1e-12 if dtype == "torch.DoubleTensor" else 2e-5
+    for a, b in zip(*results):
+        np.testing.assert_allclose(a, b, rtol=tol, atol=tol * np.abs(b).max())
 
 
 def test_SpatialConvolution_output_size():

@@ -26,6 +26,15 @@ def test_ranges_cover_once(three_threads):
     assert seen[:10].tolist() == [2] * 10
 
 
+def test_big_items_are_cut_without_alignment(three_threads):
+    ranges = []
+    workers.split(8, lambda lo, hi: ranges.append((lo, hi)), 1, align=1)
+    assert sorted(r for r in ranges if r[1] > r[0]) == [(i, i + 1) for i in range(8)]
+    ranges.clear()                                  # by default: starts at multiples of 16
+    workers.split(8, lambda lo, hi: ranges.append((lo, hi)), 1)
+    assert [r for r in ranges if r[1] > r[0]] == [(0, 8)]
+
+
 def test_small_or_single_thread_is_one_call(monkeypatch):
     calls = []
     monkeypatch.setattr(workers, "_threads", 1)

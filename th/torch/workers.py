@@ -184,19 +184,21 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_after_fork)
 
 
-def split(n, work, grain):
+def split(n, work, grain, align=ALIGN):
     """work(lo, hi) over consecutive ranges covering [0, n), on several threads.
 
     Each range holds at least `grain` items (the caller's estimate of the work worth a
-    thread); fewer than 2 grains is one direct call work(0, n). Returns when every
-    range is done; an exception from any range (the first one) is raised here.
+    thread) and starts at a multiple of `align` (elements of a cache line by default;
+    1 for items as big as a batch's samples); fewer than 2 grains is one direct call
+    work(0, n). Returns when every range is done; an exception from any range (the
+    first one) is raised here.
     """
     nthreads = _threads
     chunks = min(n // max(grain, 1), nthreads * CHUNKS_PER_THREAD)
     if chunks < 2 or nthreads < 2 or getattr(_local, "inside", False):
         work(0, n)
         return
-    bounds = [n * i // chunks // ALIGN * ALIGN for i in range(chunks)] + [n]
+    bounds = [n * i // chunks // align * align for i in range(chunks)] + [n]
     job = _Job(work, bounds)
     helpers = min(nthreads - 1, chunks - 1)
     _ensure_helpers(helpers)
