@@ -41,6 +41,9 @@ Environment:
   TH_TIMING=0        no timing line after each console entry
   TREPL_HISTORY      the console's history file (default ~/.luahistory)
   TREPLSTARTUP       a Lua file run before `th` or `th script.lua` start
+  TH_NUM_THREADS     threads for big tensor operations (default: the CPU count, at most 4)
+  TH_THREAD_WAIT     adaptive (default), spin or sleep: how those threads wait for work
+  TH_DEBUG=1         report which kernel path each tensor operation took
 """
 
 _UNSUPPORTED = {"a": "async", "g": "globals", "gg": "gglobals", "x": "gfx"}
