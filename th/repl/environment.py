@@ -11,12 +11,14 @@
 - `require './x'` (a name starting with `.`) loads x.lua relative to the folder of the
   file calling require (the current folder at the prompt), as trepl's require did; a
   plain name that `require` cannot find is retried that way too;
-- `require 'trepl.colorize'` returns trepl's colour functions.
+- `require 'trepl.colorize'` returns trepl's colour functions;
+- strings get Penlight's `%` operator, `"%5.2f" % x` (format_operator.py).
 """
 import os
 
 from th.lua import LuaError, LuaTable, tostring
 from th.lua import registry, stack
+from th.repl import format_operator
 from th.repl.style import ANSI
 
 # trepl loaded these with pcall(require, ...) before anything else.
@@ -37,6 +39,7 @@ def install(runtime, printer):
     g["require"] = _relative_require(runtime, g["require"])
     g["_RESULTS"] = LuaTable()
     g["_LAST"] = ""
+    format_operator.install(runtime)
     _install_lazy_packages(runtime)
     # xlua is cheap to load and extends Lua's own `string` (("a,b"):split(",")), which no
     # lazy global can catch, so it loads now as trepl loaded it.
